@@ -1,0 +1,1 @@
+# Placeholder: the full Static Python stub lands with the stubs work.
