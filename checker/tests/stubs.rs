@@ -191,9 +191,15 @@ fn declared_names(suite: &[Stmt]) -> BTreeMap<String, Vec<String>> {
 
 /// Run by `python3`: reads `{module: {name: [members]}}` as JSON on stdin and prints one
 /// `module.name` or `module.name.member` line per name missing at run time. Members of the
-/// `typing` aliases are looked up on the `collections.abc` class they stand for.
+/// `typing` aliases (instances, not classes) are looked up on the `collections.abc` class
+/// they stand for.
 const RUNTIME_PROBE: &str = r#"
 import importlib, json, sys
+
+def has(obj, name):
+    # Enum's `name`/`value` are descriptors that raise when read on the class itself.
+    return hasattr(obj, name) or (isinstance(obj, type) and any(name in vars(k) for k in obj.__mro__))
+
 for module, names in json.load(sys.stdin).items():
     try:
         mod = importlib.import_module(module)
@@ -205,9 +211,10 @@ for module, names in json.load(sys.stdin).items():
             print(f"{module}.{name}")
             continue
         obj = getattr(mod, name)
-        obj = getattr(obj, "__origin__", obj)
+        if not isinstance(obj, type):
+            obj = getattr(obj, "__origin__", obj)
         for member in members:
-            if not hasattr(obj, member):
+            if not has(obj, member):
                 print(f"{module}.{name}.{member}")
 "#;
 
