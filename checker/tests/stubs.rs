@@ -89,11 +89,24 @@ const EXPECTED_MODULES: &[&str] = &[
 ];
 
 /// Names the stubs declare although the running module lacks them, each with its reason.
-const NOT_AT_RUNTIME: &[(&str, &str, &str)] = &[(
-    "builtins",
-    "reveal_type",
-    "the checker's own diagnostic helper; at run time it lives in `typing` only",
-)];
+const NOT_AT_RUNTIME: &[(&str, &str, &str)] = &[
+    ("builtins", "reveal_type", "the checker's own diagnostic helper; at run time it lives in `typing` only"),
+    (
+        "argparse",
+        "Namespace.__getattr__",
+        "`parse_args` sets the attributes at run time; this makes reading them dynamic for the checker",
+    ),
+    (
+        "weakref",
+        "ProxyType.__getattr__",
+        "a proxy forwards attribute reads in C (`tp_getattro`), which the checker sees through this method",
+    ),
+    (
+        "weakref",
+        "CallableProxyType.__getattr__",
+        "a proxy forwards attribute reads in C (`tp_getattro`), which the checker sees through this method",
+    ),
+];
 
 /// The bundled stub files, as `(module name, file)` pairs.
 fn stub_modules(db: &CheckerDb) -> Vec<(String, cinder_checker::SourceFile)> {
