@@ -12,8 +12,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use ignore::WalkBuilder;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use ignore::{Match, WalkBuilder};
 
 use crate::config::ExcludePattern;
 
@@ -62,20 +62,14 @@ impl Excludes {
         Ok(Excludes { sets })
     }
 
-    /// Whether an absolute path is excluded (by itself or one of its folders).
+    /// Whether a pattern excludes this absolute path itself. Walks test every entry top
+    /// down and skip an excluded folder whole, so the folders above a path need no test;
+    /// and a folder named on the command line is walked even when a pattern matches it.
+    /// Patterns anchored at their folder (`/top.py`) only match under it.
     pub fn excludes(&self, path: &Path, is_dir: bool) -> bool {
-        self.sets.iter().any(|set| {
-            let matched = if path.starts_with(set.path()) {
-                set.matched_path_or_any_parents(path, is_dir)
-            } else {
-                // Outside the patterns' folder only the name can match (`*_pb2.py`).
-                match path.file_name() {
-                    Some(name) => set.matched(Path::new(name), is_dir),
-                    None => Match::None,
-                }
-            };
-            matched.is_ignore()
-        })
+        self.sets
+            .iter()
+            .any(|set| set.matched(path, is_dir).is_ignore())
     }
 }
 
@@ -228,7 +222,7 @@ mod tests {
     }
 
     #[test]
-    fn excludes_match_under_their_base_and_by_name_elsewhere() {
+    fn excludes_match_entries_under_their_base_and_by_name_elsewhere() {
         let patterns = [
             ExcludePattern {
                 pattern: "build/".into(),
@@ -242,14 +236,31 @@ mod tests {
                 pattern: "/top.py".into(),
                 base: "/w/proj".into(),
             },
+            ExcludePattern {
+                pattern: "docs/conf.py".into(),
+                base: "/w/proj".into(),
+            },
         ];
         let excludes = Excludes::new(&patterns).unwrap_or_else(|err| panic!("{err}"));
         assert!(excludes.excludes(Path::new("/w/proj/build"), true));
-        assert!(excludes.excludes(Path::new("/w/proj/build/x.py"), false));
+        assert!(excludes.excludes(Path::new("/w/proj/a/build"), true));
+        assert!(!excludes.excludes(Path::new("/w/proj/build"), false));
         assert!(excludes.excludes(Path::new("/w/proj/a/m_pb2.py"), false));
         assert!(excludes.excludes(Path::new("/elsewhere/m_pb2.py"), false));
         assert!(excludes.excludes(Path::new("/w/proj/top.py"), false));
         assert!(!excludes.excludes(Path::new("/w/proj/sub/top.py"), false));
+        assert!(!excludes.excludes(Path::new("/elsewhere/top.py"), false));
+        assert!(excludes.excludes(Path::new("/w/proj/docs/conf.py"), false));
         assert!(!excludes.excludes(Path::new("/w/proj/a/m.py"), false));
+    }
+
+    #[test]
+    fn malformed_patterns_are_errors_naming_them() {
+        let patterns = [ExcludePattern {
+            pattern: "a/{b".into(),
+            base: "/w".into(),
+        }];
+        let err = Excludes::new(&patterns).err().unwrap_or_default();
+        assert!(err.starts_with("exclude pattern `a/{b`"), "{err}");
     }
 }

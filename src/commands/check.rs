@@ -281,11 +281,11 @@ impl Sources for DbSources<'_> {
     }
 }
 
-/// The reason of an I/O error without Rust's `(os error N)` suffix.
+/// The reason a path argument cannot be used.
 fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        _ => err.to_string(),
+        _ => read::io_reason(err),
     }
 }
 

@@ -8,7 +8,9 @@ use std::process::Command;
 
 /// The folder of a committed fixture project under `tests/cli/`.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli")
+        .join(name)
 }
 
 /// Runs `cinder ARGS` in `dir` and returns `exit: N`, then stdout, then stderr if any.
@@ -19,7 +21,10 @@ pub fn run(dir: &Path, args: &[&str]) -> String {
         .env_remove("NO_COLOR")
         .output()
         .unwrap_or_else(|err| panic!("cannot run cinder: {err}"));
-    let code = output.status.code().map_or_else(|| "signal".to_string(), |c| c.to_string());
+    let code = output
+        .status
+        .code()
+        .map_or_else(|| "signal".to_string(), |c| c.to_string());
     let mut text = format!("exit: {code}\n{}", String::from_utf8_lossy(&output.stdout));
     if !output.stderr.is_empty() {
         text.push_str("--- stderr\n");
@@ -44,7 +49,8 @@ pub fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 pub fn write(root: &Path, path: &str, bytes: &[u8]) {
     let path = root.join(path);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|err| panic!("mkdir {}: {err}", parent.display()));
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|err| panic!("mkdir {}: {err}", parent.display()));
     }
     std::fs::write(&path, bytes).unwrap_or_else(|err| panic!("write {}: {err}", path.display()));
 }

@@ -34,10 +34,19 @@ pub fn load(path: &Path) -> Loaded {
         Ok(bytes) => decode(bytes),
         Err(err) => Loaded::Failed(Failure {
             code: codes::IO_ERROR,
-            message: format!("cannot read this file: {err}"),
+            message: format!("cannot read this file: {}", io_reason(&err)),
             span: Span::default(),
             text: String::new(),
         }),
+    }
+}
+
+/// The reason of an I/O error, without Rust's ` (os error N)` suffix.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" (os error ") {
+        Some(cut) if text.ends_with(')') => text[..cut].to_string(),
+        _ => text,
     }
 }
 

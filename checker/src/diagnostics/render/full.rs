@@ -71,6 +71,9 @@ fn render_one(
     .with_labels(labels)
     .with_notes(notes);
     let text = term::emit_into_string(config, &files, &report).ok()?;
-    // codespan pads some label lines with spaces; snapshots and editors want none.
-    Some(trim_line_ends(&text))
+    // codespan pads some label lines with spaces; snapshots and editors want none. Every
+    // report ends with one blank line, whatever codespan drew last.
+    let mut text = trim_line_ends(&text).trim_end_matches('\n').to_string();
+    text.push_str("\n\n");
+    Some(text)
 }
