@@ -73,55 +73,22 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     let checked = discover(&targets, &excludes);
     let roots = import_roots(&settings, &targets);
-    let reachable_dirs: Vec<PathBuf> = roots.iter().filter(|r| r.is_dir()).cloned().collect();
-    let mut universe = discover(&reachable_dirs, &excludes).files;
-    universe.extend(checked.files.iter().cloned());
-    universe.sort();
-    universe.dedup();
-
     let format = output::choose_format(settings.output_format);
     let bar = output::progress(checked.files.len(), !args.no_progress);
-    let readers = vec![(); parallel::thread_count(universe.len())];
-    let loaded = parallel::map(&universe, readers, |(), path| read::load(path), || {});
-
-    let mut db = CheckerDb::new();
-    let mut inputs: HashMap<&Path, SourceFile> = HashMap::new();
-    let mut failures: HashMap<&Path, read::Failure> = HashMap::new();
-    for (path, loaded) in universe.iter().zip(loaded) {
-        match loaded.unwrap_or_else(read::unread) {
-            Loaded::Text(text) => {
-                inputs.insert(
-                    path,
-                    SourceFile::new(&db, path.to_string_lossy().into_owned(), text),
-                );
-            }
-            Loaded::Failed(failure) => {
-                failures.insert(path, failure);
-            }
-        }
-    }
-    let mut project_files: Vec<SourceFile> = universe
-        .iter()
-        .filter_map(|path| inputs.get(path.as_path()).copied())
-        .collect();
-    project_files.dedup();
-    let root_names = roots
-        .iter()
-        .map(|r| r.to_string_lossy().into_owned())
-        .collect();
-    db.set_project_files(project_files, root_names);
+    let project = load_project(&checked.files, &roots, &excludes);
+    let LoadedProject {
+        db,
+        inputs,
+        failures,
+    } = &project;
 
     let to_check: Vec<(SourceFile, String)> = checked
         .files
         .iter()
-        .filter_map(|path| {
-            inputs
-                .get(path.as_path())
-                .map(|f| (*f, display_path(path, &cwd)))
-        })
+        .filter_map(|path| inputs.get(path).map(|f| (*f, display_path(path, &cwd))))
         .collect();
     let results = parallel::check_all(
-        &db,
+        db,
         &to_check,
         |db, file| check_file(db, file).clone(),
         || bar.inc(1),
@@ -135,12 +102,12 @@ pub fn run(args: CheckArgs) -> u8 {
     for path in &checked.files {
         let name = display_path(path, &cwd);
         let key = path.to_string_lossy().into_owned();
-        let (text, diagnostics) = if let Some(file) = inputs.get(path.as_path()) {
+        let (text, diagnostics) = if let Some(file) = inputs.get(path) {
             (
-                file.text(&db).as_str(),
+                file.text(db).as_str(),
                 diagnostics_of.remove(file).unwrap_or_default(),
             )
-        } else if let Some(failure) = failures.get(path.as_path()) {
+        } else if let Some(failure) = failures.get(path) {
             let diag = Diagnostic::new(failure.code, failure.span, failure.message.clone());
             (failure.text.as_str(), vec![diag])
         } else {
@@ -192,12 +159,59 @@ pub fn run(args: CheckArgs) -> u8 {
             diagnostics: &r.diagnostics,
         })
         .collect();
-    let sources = DbSources::new(&db, &cwd);
+    let sources = DbSources::new(db, &cwd);
     output::print(format, &files, &sources, counts);
     if counts.errors > 0 {
         exit::ERRORS
     } else {
         exit::OK
+    }
+}
+
+/// The database with every file imports can reach, and what became of each path.
+struct LoadedProject {
+    db: CheckerDb,
+    inputs: HashMap<PathBuf, SourceFile>,
+    /// Files that could not be read or decoded.
+    failures: HashMap<PathBuf, read::Failure>,
+}
+
+/// Reads the checked files and every file under the import roots (in parallel), and sets
+/// them and the roots as the database's project. Only the checked files are checked later;
+/// the others are there for imports.
+fn load_project(checked: &[PathBuf], roots: &[PathBuf], excludes: &Excludes) -> LoadedProject {
+    let root_dirs: Vec<PathBuf> = roots.iter().filter(|r| r.is_dir()).cloned().collect();
+    let mut universe = discover(&root_dirs, excludes).files;
+    universe.extend(checked.iter().cloned());
+    universe.sort();
+    universe.dedup();
+    let readers = vec![(); parallel::thread_count(universe.len())];
+    let loaded = parallel::map(&universe, readers, |(), path| read::load(path), || {});
+    let mut db = CheckerDb::new();
+    let mut inputs = HashMap::new();
+    let mut failures = HashMap::new();
+    let mut files = Vec::new();
+    for (path, loaded) in universe.into_iter().zip(loaded) {
+        match loaded.unwrap_or_else(read::unread) {
+            Loaded::Text(text) => {
+                let file = SourceFile::new(&db, path.to_string_lossy().into_owned(), text);
+                files.push(file);
+                inputs.insert(path, file);
+            }
+            Loaded::Failed(failure) => {
+                failures.insert(path, failure);
+            }
+        }
+    }
+    let roots = roots
+        .iter()
+        .map(|r| r.to_string_lossy().into_owned())
+        .collect();
+    db.set_project_files(files, roots);
+    LoadedProject {
+        db,
+        inputs,
+        failures,
     }
 }
 

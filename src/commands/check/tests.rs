@@ -126,3 +126,54 @@ fn rules_change_severity_or_drop() {
         ]
     );
 }
+
+#[test]
+fn checked_files_and_files_under_import_roots_are_importable() -> std::io::Result<()> {
+    use cinder_checker::resolve::{module_name_of, resolve_module};
+    let tmp = tempfile::tempdir()?;
+    let p = tmp.path().join("p");
+    let files = [
+        "p/app.py",
+        "p/src/pkg/__init__.py",
+        "p/src/pkg/mod.py",
+        "p/tools/helper.py",
+        "p/build/gen.py",
+        "lib/extra.pyi",
+    ];
+    for file in files {
+        let path = tmp.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap_or(tmp.path()))?;
+        std::fs::write(path, "x = 1\n")?;
+    }
+    let settings = settings(
+        &p.to_string_lossy(),
+        &[&tmp.path().join("lib").to_string_lossy()],
+    );
+    let excludes = Excludes::new(&[crate::config::ExcludePattern {
+        pattern: "build/".into(),
+        base: p.clone(),
+    }])
+    .unwrap_or_else(|err| panic!("{err}"));
+    // Only `app.py` is checked; the rest is reachable through the import roots.
+    let targets = [p.join("app.py")];
+    let checked = discover(&targets, &excludes);
+    let roots = import_roots(&settings, &targets);
+    let project = load_project(&checked.files, &roots, &excludes);
+    let db = &project.db;
+    let path_of = |name: &str| resolve_module(db, name).map(|f| f.path(db).clone());
+    let abs = |rel: &str| Some(tmp.path().join(rel).to_string_lossy().into_owned());
+    assert_eq!(path_of("app"), abs("p/app.py"));
+    assert_eq!(path_of("pkg"), abs("p/src/pkg/__init__.py"));
+    assert_eq!(path_of("pkg.mod"), abs("p/src/pkg/mod.py"));
+    assert_eq!(path_of("tools.helper"), abs("p/tools/helper.py"));
+    assert_eq!(path_of("extra"), abs("lib/extra.pyi"));
+    // Excluded files are not importable either; stubs still are.
+    assert_eq!(path_of("build.gen"), None);
+    assert!(path_of("__static__").is_some());
+    let app = project.inputs.get(&p.join("app.py")).copied();
+    assert_eq!(
+        app.and_then(|f| module_name_of(db, f)).as_deref(),
+        Some("app")
+    );
+    Ok(())
+}
