@@ -4,6 +4,9 @@
 
 mod cli;
 mod commands;
+mod config;
+mod discover;
+mod output;
 
 use std::process::ExitCode;
 

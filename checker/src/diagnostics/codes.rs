@@ -67,6 +67,8 @@ declare_codes! {
     // ---- general -------------------------------------------------------------------
     SYNTAX_ERROR = "syntax-error", Error, "the file is not valid Python 3.11", "def f(:\n";
     INTERNAL_ERROR = "internal-error", Error, "the checker failed on this file (a bug in cinder)", "";
+    IO_ERROR = "io-error", Error, "the file could not be read (the message says why)", "";
+    INVALID_ENCODING = "invalid-encoding", Error, "the file is not valid UTF-8 (cinder reads UTF-8, and Latin-1 when a `coding` line declares it)", "";
     UNUSED_IGNORE = "unused-ignore-comment", Warning, "a `# type: ignore[code]` names a code that is not reported on its line", "x = 1  # type: ignore[bad-return]\n";
 
     // ---- plain checking (PEP 484) ----------------------------------------------------
