@@ -9,7 +9,11 @@ use crate::cli::CheckArgs;
 use crate::exit;
 
 pub fn run(args: CheckArgs) -> u8 {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
     let mut files = Vec::new();
     for path in &paths {
         if let Err(err) = collect(path, &mut files) {
@@ -55,7 +59,10 @@ pub fn run(args: CheckArgs) -> u8 {
             errors += 1;
         }
     }
-    println!("Found {errors} errors in {files_with_errors} files (checked {} files)", inputs.len());
+    println!(
+        "Found {errors} errors in {files_with_errors} files (checked {} files)",
+        inputs.len()
+    );
     if errors > 0 { exit::ERRORS } else { exit::OK }
 }
 

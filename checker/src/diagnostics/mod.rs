@@ -15,7 +15,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: u32, end: u32) -> Self {
-        Self { start, end: end.max(start) }
+        Self {
+            start,
+            end: end.max(start),
+        }
     }
 }
 
@@ -72,7 +75,11 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { path: None, span, message: message.into() });
+        self.labels.push(Label {
+            path: None,
+            span,
+            message: message.into(),
+        });
         self
     }
 
