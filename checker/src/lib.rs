@@ -8,6 +8,7 @@
 
 mod db;
 pub mod diagnostics;
+pub mod ide;
 mod line_index;
 mod parse;
 mod ready;
