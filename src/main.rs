@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod lsp;
 
 use std::process::ExitCode;
 
