@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod discover;
 mod output;
+mod lsp;
 
 use std::process::ExitCode;
 

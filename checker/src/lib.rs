@@ -11,6 +11,7 @@ pub mod declare;
 pub mod index;
 pub mod infer;
 pub mod diagnostics;
+pub mod ide;
 mod line_index;
 mod parse;
 mod ready;
