@@ -1,6 +1,6 @@
 //! The bytecode format: the opcode table, code objects, marshal, `.pyc` headers, location
 //! and exception tables. Knows nothing of source code or the checker (the runtime depends on
-//! this module alone); a tidy test keeps `cinder_checker` out of it.
+//! this module alone); a tidy test keeps the checker out of it.
 
 pub mod code_object;
 pub mod exception_table;
