@@ -313,9 +313,9 @@ fn utf8_positions_when_the_client_offers_them() {
     client.open(&uri, 1, "s = 'é' + )\n");
     let diags = client.diagnostics_for(&uri, 1);
     assert_eq!(diags[0]["range"]["start"], position(0, 12), "{diags}");
-    // An edit in bytes: replace the `)` at byte 11 with `1`.
+    // An edit in bytes: replace the `)` at byte 11 with `'x'`.
     let change =
-        json!({ "range": { "start": position(0, 11), "end": position(0, 12) }, "text": "1" });
+        json!({ "range": { "start": position(0, 11), "end": position(0, 12) }, "text": "'x'" });
     client.notify(
         "textDocument/didChange",
         json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [change] }),
@@ -327,7 +327,7 @@ fn utf8_positions_when_the_client_offers_them() {
     );
     assert_eq!(
         hover["result"]["contents"]["value"],
-        "```python\ns = 'é' + 1\n```"
+        "```python\ns = 'é' + 'x'\n```"
     );
     assert_eq!(client.shutdown(), Some(0));
 }
