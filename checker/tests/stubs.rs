@@ -8,6 +8,8 @@
 //!   the few names listed in [`NOT_AT_RUNTIME`] with the reason they are stubbed anyway. The
 //!   `__static__`/`__strict__` stubs are checked against the plain-Python shim in
 //!   `tests/static_shim/`, which keeps the stub and the shim in step;
+//! - every parameter a stub lets callers pass by keyword is accepted by keyword at run time
+//!   (so a missing `/` is caught), where `inspect.signature` can see the real signature;
 //! - the shim lets `python3` run a small static program.
 
 use std::collections::BTreeMap;
@@ -381,6 +383,90 @@ fn stubs_declare_only_names_that_exist_at_runtime() {
             "{name} exists at run time now: drop it from NOT_AT_RUNTIME"
         );
     }
+}
+
+/// Run by `python3`: reads `{module: stub source}` as JSON on stdin and, for every function and
+/// method a stub declares without `@overload`, checks each parameter the stub lets a caller pass
+/// by keyword against `inspect.signature` of the real object: the keyword must exist there and
+/// must not be positional-only. Prints one line per mismatch. Objects without an introspectable
+/// signature are skipped.
+const KEYWORD_PROBE: &str = r#"
+import ast, importlib, inspect, json, sys
+
+def keyword_names(func, skip_first):
+    args = func.args
+    names = []
+    for index, param in enumerate(args.args):
+        if index + len(args.posonlyargs) < skip_first:
+            continue
+        names.append(param.arg)
+    return names + [param.arg for param in args.kwonlyargs]
+
+def check(obj, func, label, skip_first):
+    try:
+        params = inspect.signature(obj).parameters
+    except (TypeError, ValueError):
+        return
+    takes_kwargs = any(p.kind == p.VAR_KEYWORD for p in params.values())
+    for name in keyword_names(func, skip_first):
+        param = params.get(name)
+        if param is None and not takes_kwargs:
+            print(f"{label}: keyword `{name}` is unknown at run time")
+        elif param is not None and param.kind == param.POSITIONAL_ONLY:
+            print(f"{label}: `{name}` is positional-only at run time")
+
+def is_overload(func):
+    return any(isinstance(d, ast.Name) and d.id == "overload" for d in func.decorator_list)
+
+def is_property(func):
+    return any(isinstance(d, ast.Name) and d.id == "property" for d in func.decorator_list)
+
+optional = set(sys.argv[1:])
+for module, source in json.load(sys.stdin).items():
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError:
+        if module not in optional:
+            print(f"{module} (cannot import)")
+        continue
+    for stmt in ast.parse(source).body:
+        if isinstance(stmt, ast.FunctionDef) and not is_overload(stmt) and hasattr(mod, stmt.name):
+            check(getattr(mod, stmt.name), stmt, f"{module}.{stmt.name}", 0)
+        elif isinstance(stmt, ast.ClassDef) and isinstance(getattr(mod, stmt.name, None), type):
+            klass = getattr(mod, stmt.name)
+            for member in stmt.body:
+                if not isinstance(member, ast.FunctionDef) or is_overload(member) or is_property(member):
+                    continue
+                raw = vars(klass).get(member.name)
+                label = f"{module}.{stmt.name}.{member.name}"
+                if isinstance(raw, staticmethod):
+                    check(raw.__func__, member, label, 0)
+                elif isinstance(raw, classmethod):
+                    check(raw.__func__, member, label, 1)
+                elif callable(raw):
+                    check(raw, member, label, 1)
+"#;
+
+#[test]
+fn stub_keywords_are_accepted_at_runtime() {
+    let db = CheckerDb::new();
+    let mut request = serde_json::Map::new();
+    for (module, file) in stub_modules(&db) {
+        if module.starts_with("__static__") || module == "__strict__" {
+            continue;
+        }
+        request.insert(module, serde_json::Value::String(file.text(&db).clone()));
+    }
+    let (stdout, stderr, ok) = python3(
+        KEYWORD_PROBE,
+        THIRD_PARTY,
+        &serde_json::Value::Object(request).to_string(),
+    );
+    assert!(ok, "the keyword probe failed:\n{stderr}");
+    assert!(
+        stdout.is_empty(),
+        "stub parameters that python3 does not accept by keyword:\n{stdout}"
+    );
 }
 
 /// A static program that uses primitives, checked containers and the decorators; under the
