@@ -261,13 +261,11 @@ fn declared_names(suite: &[Stmt]) -> BTreeMap<String, Vec<String>> {
                 }
             }
             Stmt::ImportFrom(import) => {
+                // `from m import x as y` re-exports `y` from a stub (PEP 484); a bare
+                // `from m import x` does not.
                 for alias in &import.names {
-                    if alias
-                        .asname
-                        .as_ref()
-                        .is_some_and(|asname| asname == &alias.name)
-                    {
-                        names.insert(alias.name.to_string(), Vec::new());
+                    if let Some(asname) = &alias.asname {
+                        names.insert(asname.to_string(), Vec::new());
                     }
                 }
             }
