@@ -12,6 +12,7 @@ mod line_index;
 mod parse;
 mod ready;
 pub mod resolve;
+mod rules;
 
 pub use db::{CheckerDb, Db, Project, SourceFile};
 pub use diagnostics::{Code, Diagnostic, Label, Severity, Span};
@@ -25,6 +26,7 @@ pub use ready::{CheckedModule, ModuleKind, ReadyModule, checked_module, module_k
 pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let parsed = parsed_module(db, file);
     let mut diags: Vec<Diagnostic> = parsed.syntax_errors().to_vec();
+    diags.extend(rules::strict_module::strict_module_diagnostics(db, file).iter().cloned());
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diagnostics::suppression::apply(db, file, diags)
 }
