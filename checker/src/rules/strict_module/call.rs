@@ -196,12 +196,17 @@ impl<'a> Interp<'a> {
                 }
                 Err(Flow::Raise(exc))
             }
-            Err(Flow::Error(error)) if error.kind == ErrorKind::TooManyIterations => {
-                Err(Flow::Error(error))
-            }
             Err(Flow::Error(error)) => {
-                let mut outer =
-                    StrictError::new(ErrorKind::UnsafeCall { callee: name }, env.path(), span);
+                // A mutation of another module's value or the iteration limit is
+                // reported as what it is, at the call; anything else makes the call
+                // unsafe.
+                let kind = match &error.kind {
+                    ErrorKind::ModifyImport { .. } | ErrorKind::TooManyIterations => {
+                        error.kind.clone()
+                    }
+                    _ => ErrorKind::UnsafeCall { callee: name },
+                };
+                let mut outer = StrictError::new(kind, env.path(), span);
                 outer.cause = Some(error);
                 Err(Flow::Error(Box::new(outer)))
             }
