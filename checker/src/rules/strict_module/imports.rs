@@ -168,6 +168,9 @@ impl<'a> Interp<'a> {
             self.modules.insert(name.to_string(), unknown.clone());
             return unknown;
         };
+        if self.import_depth >= super::interp::IMPORT_DEPTH_LIMIT {
+            return unknown;
+        }
         let parsed = crate::parse::parsed_module(self.db, file);
         let suite: &'a [ast::Stmt] = parsed.suite();
         if parsed.has_syntax_error()
@@ -205,7 +208,9 @@ impl<'a> Interp<'a> {
         let saved_owner = std::mem::replace(&mut self.owner, owner);
         let saved_depth = std::mem::replace(&mut self.depth, 0);
         let saved_handling = std::mem::take(&mut self.handling);
+        self.import_depth += 1;
         self.run_module(context, suite, None);
+        self.import_depth -= 1;
         self.owner = saved_owner;
         self.depth = saved_depth;
         self.handling = saved_handling;

@@ -18,8 +18,15 @@ use crate::diagnostics::{Diagnostic, Span};
 
 /// Iterations one loop, comprehension or iterable may take before analysis gives up.
 pub(crate) const ITERATION_LIMIT: usize = 10_000;
-/// Calls nested deeper than this raise `RecursionError`, as CPython does (lower here).
-pub(crate) const CALL_DEPTH_LIMIT: usize = 150;
+/// Calls nested deeper than this raise `RecursionError`, as CPython does at 1,000. The
+/// limit is lower here so that the interpreter, which recurses on the Rust stack, stays
+/// well within a 2 MiB thread stack even in debug builds (about 20 KiB per call).
+pub(crate) const CALL_DEPTH_LIMIT: usize = 64;
+/// Strict imports nested deeper than this (a chain of modules each importing the next)
+/// are treated as unknown, which bounds the interpreter's Rust stack.
+pub(crate) const IMPORT_DEPTH_LIMIT: usize = 24;
+/// Nesting of containers that `repr()` prints before it writes `...`.
+pub(crate) const REPR_DEPTH_LIMIT: usize = 64;
 /// Total steps (statements and loop iterations) of one analysis, so that it terminates
 /// in bounded time whatever the code does.
 pub(crate) const STEP_LIMIT: usize = 2_000_000;
@@ -106,6 +113,10 @@ pub(crate) struct Interp<'a> {
     pub handling: Vec<Value<'a>>,
     /// Classes decorated with `__strict__.mutable`: not frozen after their body.
     pub mutable_classes: Vec<Rc<Object<'a>>>,
+    /// Strict modules being imported, innermost last.
+    pub import_depth: usize,
+    /// Containers being printed by `repr()`.
+    pub repr_depth: usize,
 }
 
 impl<'a> Interp<'a> {
@@ -123,6 +134,8 @@ impl<'a> Interp<'a> {
             builtins_owner: Rc::from("builtins"),
             handling: Vec::new(),
             mutable_classes: Vec::new(),
+            import_depth: 0,
+            repr_depth: 0,
         };
         interp.install_builtins();
         interp

@@ -693,6 +693,16 @@ impl<'a> Interp<'a> {
         value: &Value<'a>,
         span: Span,
     ) -> Eval<'a, String> {
+        if self.repr_depth >= super::interp::REPR_DEPTH_LIMIT {
+            return Ok("...".to_string());
+        }
+        self.repr_depth += 1;
+        let result = self.repr_inner(env, value, span);
+        self.repr_depth -= 1;
+        result
+    }
+
+    fn repr_inner(&mut self, env: &Env<'a>, value: &Value<'a>, span: Span) -> Eval<'a, String> {
         let join = |me: &mut Self, items: &[Value<'a>]| -> Eval<'a, String> {
             let mut parts = Vec::new();
             for item in items {

@@ -324,24 +324,30 @@ impl<'a> Interp<'a> {
                     Ok(Value::None)
                 }
                 "discard" | "remove" => {
-                    if name == "remove" && !items.iter().any(|i| values_equal(i, &arg(0))) {
-                        let message = arg(0).describe();
+                    let needle = arg(0);
+                    let kept: Vec<Value<'a>> = items
+                        .iter()
+                        .filter(|i| !values_equal(i, &needle))
+                        .cloned()
+                        .collect();
+                    if name == "remove" && kept.len() == items.len() {
+                        let message = needle.describe();
                         return self.raise(env, "KeyError", &message, span);
                     }
-                    self.mutate_set(o, |s| s.retain(|i| !values_equal(i, &arg(0))));
+                    self.mutate_set(o, |s| *s = kept);
                     Ok(Value::None)
                 }
                 "update" => {
+                    let mut all = items.clone();
                     for source in &args {
                         for item in self.iterate(env, source, span)? {
                             self.check_hashable(env, &item, span)?;
-                            self.mutate_set(o, |s| {
-                                if !s.iter().any(|i| values_equal(i, &item)) {
-                                    s.push(item.clone());
-                                }
-                            });
+                            if !all.iter().any(|i| values_equal(i, &item)) {
+                                all.push(item);
+                            }
                         }
                     }
+                    self.mutate_set(o, |s| *s = all);
                     Ok(Value::None)
                 }
                 "clear" => {

@@ -18,120 +18,148 @@ impl<'a> Interp<'a> {
         Ok(())
     }
 
+    /// Runs one statement. Each kind has its own function so that this one, which every
+    /// nested block and call goes through, keeps a small stack frame.
     pub(crate) fn exec_stmt(&mut self, env: &Env<'a>, stmt: &'a ast::Stmt) -> Eval<'a, ()> {
         let span = Span::from(stmt.range());
         self.step(env, span)?;
         match stmt {
-            ast::Stmt::Expr(s) => {
-                self.eval(env, &s.value)?;
-            }
-            ast::Stmt::Assign(s) => {
-                let value = self.eval(env, &s.value)?;
-                for target in &s.targets {
-                    self.assign(env, target, value.clone())?;
-                }
-            }
-            ast::Stmt::AnnAssign(s) => {
-                if env.kind == ScopeKind::Class
-                    && let ast::Expr::Name(name) = &*s.target
-                {
-                    self.record_annotation(env, name.id.as_str(), &s.annotation);
-                }
-                if let Some(value) = &s.value {
-                    let value = self.eval(env, value)?;
-                    self.assign(env, &s.target, value)?;
-                }
-            }
-            ast::Stmt::AugAssign(s) => self.aug_assign(env, s)?,
-            ast::Stmt::FunctionDef(s) => {
-                let func = self.define_function(
-                    env,
-                    s.name.as_str(),
-                    &s.args,
-                    FunctionBody::Stmts(&s.body),
-                    &s.decorator_list,
-                    false,
-                )?;
-                self.store_name(env, s.name.as_str(), func);
-            }
-            ast::Stmt::AsyncFunctionDef(s) => {
-                if env.kind != ScopeKind::Function && body_yields(&s.body) {
-                    return self.error(
-                        env,
-                        ErrorKind::Coroutine {
-                            func: s.name.to_string(),
-                        },
-                        span,
-                    );
-                }
-                let func = self.define_function(
-                    env,
-                    s.name.as_str(),
-                    &s.args,
-                    FunctionBody::Stmts(&s.body),
-                    &s.decorator_list,
-                    true,
-                )?;
-                self.store_name(env, s.name.as_str(), func);
-            }
-            ast::Stmt::ClassDef(s) => {
-                let class = self.define_class(env, s)?;
-                self.store_name(env, s.name.as_str(), class);
-            }
-            ast::Stmt::Return(s) => {
-                let value = match &s.value {
-                    Some(v) => self.eval(env, v)?,
-                    None => Value::None,
-                };
-                return Err(Flow::Return(value));
-            }
-            ast::Stmt::Delete(s) => {
-                for target in &s.targets {
-                    self.delete(env, target)?;
-                }
-            }
-            ast::Stmt::If(s) => {
-                let test = self.eval(env, &s.test)?;
-                if self.truthy(env, &test, Span::from(s.test.range()))? {
-                    self.exec_block(env, &s.body)?;
-                } else {
-                    self.exec_block(env, &s.orelse)?;
-                }
-            }
-            ast::Stmt::For(s) => self.exec_for(env, s)?,
-            ast::Stmt::While(s) => self.exec_while(env, s)?,
-            ast::Stmt::With(s) => self.exec_with(env, &s.items, &s.body)?,
-            ast::Stmt::Raise(s) => return Err(self.exec_raise(env, s, span)?),
-            ast::Stmt::Try(s) => {
-                self.exec_try(env, &s.body, &s.handlers, &s.orelse, &s.finalbody)?
-            }
-            ast::Stmt::Assert(s) => {
-                let test = self.eval(env, &s.test)?;
-                if !self.truthy(env, &test, Span::from(s.test.range()))? {
-                    let message = match &s.msg {
-                        Some(msg) => {
-                            let msg = self.eval(env, msg)?;
-                            self.to_str(env, &msg, span)?
-                        }
-                        None => String::new(),
-                    };
-                    return self.raise(env, "AssertionError", &message, span);
-                }
-            }
-            ast::Stmt::Import(s) => self.exec_import(env, s, span)?,
-            ast::Stmt::ImportFrom(s) => self.exec_import_from(env, s, span)?,
-            ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) | ast::Stmt::Pass(_) => {}
-            ast::Stmt::Break(_) => return Err(Flow::Break),
-            ast::Stmt::Continue(_) => return Err(Flow::Continue),
-            ast::Stmt::Match(_) => return self.unsupported(env, "match", "statement", span),
-            ast::Stmt::AsyncFor(_) => return self.unsupported(env, "async for", "statement", span),
-            ast::Stmt::AsyncWith(_) => {
-                return self.unsupported(env, "async with", "statement", span);
-            }
-            ast::Stmt::TryStar(_) => return self.unsupported(env, "try*", "statement", span),
-            ast::Stmt::TypeAlias(_) => return self.unsupported(env, "type", "statement", span),
+            ast::Stmt::Expr(s) => self.eval(env, &s.value).map(|_| ()),
+            ast::Stmt::Assign(s) => self.exec_assign(env, s),
+            ast::Stmt::AnnAssign(s) => self.exec_ann_assign(env, s),
+            ast::Stmt::AugAssign(s) => self.aug_assign(env, s),
+            ast::Stmt::FunctionDef(s) => self.exec_function_def(
+                env,
+                s.name.as_str(),
+                &s.args,
+                &s.body,
+                &s.decorator_list,
+                false,
+                span,
+            ),
+            ast::Stmt::AsyncFunctionDef(s) => self.exec_function_def(
+                env,
+                s.name.as_str(),
+                &s.args,
+                &s.body,
+                &s.decorator_list,
+                true,
+                span,
+            ),
+            ast::Stmt::ClassDef(s) => self.exec_class_def(env, s),
+            ast::Stmt::Return(s) => Err(self.exec_return(env, s)?),
+            ast::Stmt::Delete(s) => self.exec_delete(env, s),
+            ast::Stmt::If(s) => self.exec_if(env, s),
+            ast::Stmt::For(s) => self.exec_for(env, s),
+            ast::Stmt::While(s) => self.exec_while(env, s),
+            ast::Stmt::With(s) => self.exec_with(env, &s.items, &s.body),
+            ast::Stmt::Raise(s) => Err(self.exec_raise(env, s, span)?),
+            ast::Stmt::Try(s) => self.exec_try(env, &s.body, &s.handlers, &s.orelse, &s.finalbody),
+            ast::Stmt::Assert(s) => self.exec_assert(env, s, span),
+            ast::Stmt::Import(s) => self.exec_import(env, s, span),
+            ast::Stmt::ImportFrom(s) => self.exec_import_from(env, s, span),
+            ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) | ast::Stmt::Pass(_) => Ok(()),
+            ast::Stmt::Break(_) => Err(Flow::Break),
+            ast::Stmt::Continue(_) => Err(Flow::Continue),
+            ast::Stmt::Match(_) => self.unsupported(env, "match", "statement", span),
+            ast::Stmt::AsyncFor(_) => self.unsupported(env, "async for", "statement", span),
+            ast::Stmt::AsyncWith(_) => self.unsupported(env, "async with", "statement", span),
+            ast::Stmt::TryStar(_) => self.unsupported(env, "try*", "statement", span),
+            ast::Stmt::TypeAlias(_) => self.unsupported(env, "type", "statement", span),
+        }
+    }
+
+    fn exec_assign(&mut self, env: &Env<'a>, s: &'a ast::StmtAssign) -> Eval<'a, ()> {
+        let value = self.eval(env, &s.value)?;
+        for target in &s.targets {
+            self.assign(env, target, value.clone())?;
         }
         Ok(())
+    }
+
+    fn exec_ann_assign(&mut self, env: &Env<'a>, s: &'a ast::StmtAnnAssign) -> Eval<'a, ()> {
+        if env.kind == ScopeKind::Class
+            && let ast::Expr::Name(name) = &*s.target
+        {
+            self.record_annotation(env, name.id.as_str(), &s.annotation);
+        }
+        if let Some(value) = &s.value {
+            let value = self.eval(env, value)?;
+            self.assign(env, &s.target, value)?;
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn exec_function_def(
+        &mut self,
+        env: &Env<'a>,
+        name: &str,
+        params: &'a ast::Arguments,
+        body: &'a [ast::Stmt],
+        decorators: &'a [ast::Expr],
+        is_async: bool,
+        span: Span,
+    ) -> Eval<'a, ()> {
+        if is_async && env.kind != ScopeKind::Function && body_yields(body) {
+            let func = name.to_string();
+            return self.error(env, ErrorKind::Coroutine { func }, span);
+        }
+        let func = self.define_function(
+            env,
+            name,
+            params,
+            FunctionBody::Stmts(body),
+            decorators,
+            is_async,
+        )?;
+        self.store_name(env, name, func);
+        Ok(())
+    }
+
+    fn exec_class_def(&mut self, env: &Env<'a>, s: &'a ast::StmtClassDef) -> Eval<'a, ()> {
+        let class = self.define_class(env, s)?;
+        self.store_name(env, s.name.as_str(), class);
+        Ok(())
+    }
+
+    fn exec_return(&mut self, env: &Env<'a>, s: &'a ast::StmtReturn) -> Eval<'a, Flow<'a>> {
+        let value = match &s.value {
+            Some(v) => self.eval(env, v)?,
+            None => Value::None,
+        };
+        Ok(Flow::Return(value))
+    }
+
+    fn exec_delete(&mut self, env: &Env<'a>, s: &'a ast::StmtDelete) -> Eval<'a, ()> {
+        for target in &s.targets {
+            self.delete(env, target)?;
+        }
+        Ok(())
+    }
+
+    fn exec_if(&mut self, env: &Env<'a>, s: &'a ast::StmtIf) -> Eval<'a, ()> {
+        let test = self.eval(env, &s.test)?;
+        if self.truthy(env, &test, Span::from(s.test.range()))? {
+            self.exec_block(env, &s.body)
+        } else {
+            self.exec_block(env, &s.orelse)
+        }
+    }
+
+    fn exec_assert(&mut self, env: &Env<'a>, s: &'a ast::StmtAssert, span: Span) -> Eval<'a, ()> {
+        let test = self.eval(env, &s.test)?;
+        if self.truthy(env, &test, Span::from(s.test.range()))? {
+            return Ok(());
+        }
+        let message = match &s.msg {
+            Some(msg) => {
+                let msg = self.eval(env, msg)?;
+                self.to_str(env, &msg, span)?
+            }
+            None => String::new(),
+        };
+        self.raise(env, "AssertionError", &message, span)
     }
 
     pub(crate) fn unsupported<T>(

@@ -98,3 +98,17 @@ fn unhandled_exception_in_call_labels_the_raise() {
         "#]],
     );
 }
+
+#[test]
+fn deep_recursion_stays_within_a_test_thread_stack() {
+    check(
+        &[(
+            "main.py",
+            "import __strict__\n\ndef down(n):\n    if n == 0:\n        return 0\n    return [down(n - 1)][0] + 1\n\ndown(10000)\n",
+        )],
+        expect![[r#"
+            8:1 strict-unhandled-exception: StrictModuleUnhandledException(RecursionError: maximum recursion depth exceeded): an exception escapes the module's top level
+              = 6:13: StrictModuleUnhandledException(RecursionError: maximum recursion depth exceeded): an exception escapes the module's top level
+        "#]],
+    );
+}
