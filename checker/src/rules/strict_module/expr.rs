@@ -220,7 +220,7 @@ impl<'a> Interp<'a> {
         }
         let text = match f.conversion {
             ast::ConversionFlag::Repr => self.repr(env, &value, span)?,
-            _ => self.to_str(env, &value, span)?,
+            _ => self.str_of(env, &value, span)?,
         };
         Ok(Value::str(&text))
     }

@@ -655,7 +655,7 @@ impl<'a> Interp<'a> {
     }
 
     /// `str(value)`.
-    pub(crate) fn to_str(
+    pub(crate) fn str_of(
         &mut self,
         env: &Env<'a>,
         value: &Value<'a>,
@@ -675,7 +675,7 @@ impl<'a> Interp<'a> {
                 if let Some(method) = self.lookup_special(value, "__str__") {
                     let result =
                         self.call_value(env, &method, vec![value.clone()], Vec::new(), span)?;
-                    return self.to_str(env, &result, span);
+                    return self.str_of(env, &result, span);
                 }
                 if self.is_exception(value) {
                     return Ok(self.exception_message(value));
@@ -762,7 +762,7 @@ impl<'a> Interp<'a> {
                                 Vec::new(),
                                 span,
                             )?;
-                            return self.to_str(env, &result, span);
+                            return self.str_of(env, &result, span);
                         }
                         value.describe()
                     }

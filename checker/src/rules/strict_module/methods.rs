@@ -605,8 +605,6 @@ impl<'a> Interp<'a> {
                 for c in s.chars() {
                     if start {
                         out.extend(c.to_uppercase());
-                    } else if name == "title" {
-                        out.extend(c.to_lowercase());
                     } else {
                         out.extend(c.to_lowercase());
                     }

@@ -21,6 +21,7 @@ mod attrs;
 mod builtins;
 mod call;
 mod classes;
+mod constructors;
 mod errors;
 mod expr;
 mod flags;

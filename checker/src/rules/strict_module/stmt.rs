@@ -155,7 +155,7 @@ impl<'a> Interp<'a> {
         let message = match &s.msg {
             Some(msg) => {
                 let msg = self.eval(env, msg)?;
-                self.to_str(env, &msg, span)?
+                self.str_of(env, &msg, span)?
             }
             None => String::new(),
         };
