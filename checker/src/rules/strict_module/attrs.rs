@@ -241,7 +241,11 @@ impl<'a> Interp<'a> {
             _ => {}
         }
         let Some((found, _)) = self.lookup_class(class, name) else {
-            if let Some(builtin) = self.builtin_base(class) {
+            let own = match &*class.data.borrow() {
+                ObjectData::Class(c) => c.builtin,
+                _ => None,
+            };
+            if let Some(builtin) = own.or_else(|| self.builtin_base(class)) {
                 let qualname = format!("{builtin}.{name}");
                 if super::builtins::is_builtin_class_attr(&qualname) {
                     return Ok(Value::object(
@@ -417,6 +421,21 @@ impl<'a> Interp<'a> {
                 }
                 return Ok(found);
             }
+        }
+        // `BaseException.__init__` records the arguments of an exception.
+        if name == "__init__" && self.is_exception(receiver) {
+            let init = Value::object(
+                &self.builtins_owner,
+                ObjectData::Builtin(Rc::from("BaseException.__init__")),
+            );
+            return Ok(Value::object(
+                &self.owner,
+                ObjectData::Partial {
+                    func: init,
+                    args: vec![receiver.clone()],
+                    kwargs: Vec::new(),
+                },
+            ));
         }
         // `object.__init__` and friends of builtin bases: accept anything.
         if name.starts_with("__") {

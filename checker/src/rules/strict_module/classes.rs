@@ -58,8 +58,14 @@ impl<'a> Interp<'a> {
                 }
             }
         }
+        let mut class_keywords = Vec::new();
         for keyword in &def.keywords {
             let value = self.eval(env, &keyword.value)?;
+            if let Some(arg) = &keyword.arg
+                && arg.as_str() != "metaclass"
+            {
+                class_keywords.push((arg.to_string(), value.clone()));
+            }
             if let Value::Unknown(name) = &value {
                 return self.error(
                     env,
@@ -142,6 +148,20 @@ impl<'a> Interp<'a> {
                 .join(", ");
             return self.error(env, ErrorKind::ClassConflict { names }, header);
         }
+        if let Some(Value::Tuple(_) | Value::Object(_) | Value::Str(_)) = dict.get("__slots__") {
+            let declared = dict.get("__slots__").cloned().unwrap_or(Value::None);
+            let names = match &declared {
+                Value::Str(one) => vec![Value::Str(one.clone())],
+                other => self.iterate(env, other, span)?,
+            };
+            for name in names {
+                if let Value::Str(name) = name
+                    && !slots.iter().any(|s| **s == *name)
+                {
+                    slots.push(name.to_string());
+                }
+            }
+        }
         let mro = self.compute_mro(&bases);
         let is_enum = mro
             .iter()
@@ -199,6 +219,7 @@ impl<'a> Interp<'a> {
         if is_enum {
             self.make_enum_members(env, &class_object, span)?;
         }
+        self.init_subclass(env, &class_object, class_keywords, header)?;
         let mut result = class;
         for (decorator, decorator_span) in decorators.into_iter().rev() {
             result = self.call_value(env, &decorator, vec![result], Vec::new(), decorator_span)?;
@@ -210,6 +231,44 @@ impl<'a> Interp<'a> {
             }
         }
         Ok(result)
+    }
+
+    /// Calls `__init_subclass__` of the nearest base that defines one in Python.
+    fn init_subclass(
+        &mut self,
+        env: &Env<'a>,
+        class: &Rc<Object<'a>>,
+        keywords: Vec<(String, Value<'a>)>,
+        span: Span,
+    ) -> Eval<'a, ()> {
+        let mro = match &*class.data.borrow() {
+            ObjectData::Class(c) => c.mro.clone(),
+            _ => return Ok(()),
+        };
+        for base in mro {
+            let hook = match &*base.data.borrow() {
+                ObjectData::Class(c) => c.dict.get("__init_subclass__").cloned(),
+                _ => None,
+            };
+            let Some(hook) = hook else { continue };
+            let func = match &hook {
+                Value::Object(o) => match &*o.data.borrow() {
+                    ObjectData::ClassMethod(f) => f.clone(),
+                    ObjectData::Function(_) => hook.clone(),
+                    _ => return Ok(()),
+                },
+                _ => return Ok(()),
+            };
+            self.call_value(
+                env,
+                &func,
+                vec![Value::Object(class.clone())],
+                keywords,
+                span,
+            )?;
+            return Ok(());
+        }
+        Ok(())
     }
 
     /// Records `name: annotation` in a class body.

@@ -98,6 +98,9 @@ impl<'a> Interp<'a> {
                         .collect(),
                     _ => {
                         drop(data);
+                        if let Some(fields) = self.tuple_fields(value) {
+                            return Ok(fields);
+                        }
                         return self.iterate_protocol(env, value, span);
                     }
                 }
@@ -228,6 +231,16 @@ impl<'a> Interp<'a> {
                 },
                 span,
             );
+        }
+        if matches!(key, Value::Opaque(_) | Value::Poisoned) {
+            return Ok(Value::Opaque(Rc::from("<item>")));
+        }
+        if let Some(fields) = self.tuple_fields(object) {
+            if let Some(slice) = self.slice_bounds(&key) {
+                let tuple = Value::Tuple(Rc::from(fields));
+                return self.get_slice(env, &tuple, slice, span);
+            }
+            return self.index_sequence(env, &fields, &key, span);
         }
         if let Some(slice) = self.slice_bounds(&key) {
             return self.get_slice(env, object, slice, span);
@@ -799,5 +812,28 @@ pub(crate) fn is_member_of<'a>(value: &Value<'a>, class: &Rc<Object<'a>>) -> boo
             _ => false,
         },
         _ => false,
+    }
+}
+
+impl<'a> Interp<'a> {
+    /// The fields of a named-tuple instance, in order (named tuples are tuples).
+    pub(crate) fn tuple_fields(&self, value: &Value<'a>) -> Option<Vec<Value<'a>>> {
+        let Value::Object(o) = value else { return None };
+        let ObjectData::Instance(inst) = &*o.data.borrow() else {
+            return None;
+        };
+        if self.builtin_base(&inst.class) != Some("NamedTuple") {
+            return None;
+        }
+        let fields = match &*inst.class.data.borrow() {
+            ObjectData::Class(c) => c.init_fields.clone()?,
+            _ => return None,
+        };
+        Some(
+            fields
+                .iter()
+                .map(|f| inst.attrs.get(&f.name).cloned().unwrap_or(Value::None))
+                .collect(),
+        )
     }
 }

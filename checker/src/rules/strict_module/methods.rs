@@ -154,6 +154,9 @@ impl<'a> Interp<'a> {
             self.check_mutation(env, o, span)?;
         }
         match receiver {
+            Value::Str(s) if name == "format" => {
+                return self.brace_format(env, s, &args, &kwargs, span);
+            }
             Value::Str(s) => return self.str_method(env, s, name, &args, span),
             Value::Tuple(items) => return self.sequence_query(env, items, name, &arg(0), span),
             Value::Object(_) => {}

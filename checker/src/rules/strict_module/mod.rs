@@ -25,6 +25,7 @@ mod constructors;
 mod errors;
 mod expr;
 mod flags;
+mod format;
 mod imports;
 mod interp;
 mod items;
@@ -60,9 +61,15 @@ pub(crate) fn strict_module_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Di
     ) {
         return diagnostics;
     }
-    let name: Rc<str> = Rc::from(
-        crate::resolve::module_name_of(db, file).unwrap_or_else(|| "__main__".to_string()),
-    );
+    // A file outside the import roots is named by its stem (not `__main__`: a strict
+    // module is imported, never run as the main module).
+    let name: Rc<str> = Rc::from(crate::resolve::module_name_of(db, file).unwrap_or_else(|| {
+        let path = file.path(db);
+        let stem = path.rsplit('/').next().unwrap_or(path);
+        stem.trim_end_matches(".pyi")
+            .trim_end_matches(".py")
+            .to_string()
+    }));
     let mut interp = interp::Interp::new(db, name.clone());
     let scope = values::new_scope();
     scope

@@ -163,6 +163,10 @@ impl<'a> Interp<'a> {
         in_place: bool,
     ) -> Eval<'a, Option<Value<'a>>> {
         use ast::Operator as Op;
+        if let (Op::Mod, Value::Str(template)) = (op, left) {
+            let template = template.clone();
+            return self.percent_format(env, &template, right, span).map(Some);
+        }
         if let (Some(a), Some(b)) = (as_int(left), as_int(right)) {
             return self.int_binary(env, op, a, b, span).map(Some);
         }
@@ -199,7 +203,6 @@ impl<'a> Interp<'a> {
                     Value::str(&s.repeat(count))
                 }
             }
-            (Op::Mod, Value::Str(_), _) => Value::Opaque(Rc::from("<str>")),
             (Op::Add, Value::Tuple(a), Value::Tuple(b)) => {
                 Value::Tuple(a.iter().chain(b.iter()).cloned().collect())
             }
@@ -458,6 +461,11 @@ impl<'a> Interp<'a> {
         {
             return Ok(Value::Opaque(Rc::from("<bool>")));
         }
+        let as_tuple = |me: &Self, v: &Value<'a>| match me.tuple_fields(v) {
+            Some(fields) => Value::Tuple(Rc::from(fields)),
+            None => v.clone(),
+        };
+        let (left, right) = (&as_tuple(self, left), &as_tuple(self, right));
         match op {
             C::In | C::NotIn => {
                 let found = self.contains(env, right, left, span)?;

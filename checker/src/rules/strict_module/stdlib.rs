@@ -27,6 +27,7 @@ pub(crate) const MODELLED: &[&str] = &[
     "collections.abc",
     "re",
     "math",
+    "sys",
     "__future__",
     "__static__",
     "__static__.compiler_flags",
@@ -226,6 +227,55 @@ impl<'a> Interp<'a> {
                 ] {
                     scope.insert(flag.to_string(), Value::int(value));
                 }
+            }
+            "sys" => {
+                // Only the facts a module may branch on; `sys.path`, `sys.modules` and
+                // the streams stay unknown.
+                let base =
+                    self.stdlib_class(&owner, "NamedTuple", Some("NamedTuple"), false, false);
+                let class = self.derived_class(
+                    &owner,
+                    "version_info",
+                    base.as_class().cloned().into_iter().collect(),
+                );
+                let fields = ["major", "minor", "micro", "releaselevel", "serial"];
+                let values = [
+                    Value::int(3),
+                    Value::int(11),
+                    Value::int(0),
+                    Value::str("final"),
+                    Value::int(0),
+                ];
+                if let Some(c) = class.as_class()
+                    && let ObjectData::Class(k) = &mut *c.data.borrow_mut()
+                {
+                    k.init_fields = Some(
+                        fields
+                            .iter()
+                            .map(|f| InitField {
+                                name: f.to_string(),
+                                default: None,
+                                default_factory: None,
+                            })
+                            .collect(),
+                    );
+                }
+                if let Some(c) = class.as_class() {
+                    let version = self.new_instance(c, Vec::new());
+                    if let Value::Object(o) = &version
+                        && let ObjectData::Instance(inst) = &mut *o.data.borrow_mut()
+                    {
+                        for (field, value) in fields.iter().zip(values) {
+                            inst.attrs.insert(field.to_string(), value);
+                        }
+                        inst.initialised = true;
+                    }
+                    scope.insert("version_info".into(), version);
+                }
+                scope.insert("platform".into(), Value::str("linux"));
+                scope.insert("byteorder".into(), Value::str("little"));
+                scope.insert("maxsize".into(), Value::int(i64::MAX));
+                scope.insert("hexversion".into(), Value::int(0x030B_00F0));
             }
             "math" => {
                 scope.insert("pi".into(), Value::Float(std::f64::consts::PI));

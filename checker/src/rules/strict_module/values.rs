@@ -339,6 +339,25 @@ pub(crate) fn values_equal<'a>(a: &Value<'a>, b: &Value<'a>) -> bool {
                                 .any(|(k2, v2)| values_equal(k, k2) && values_equal(v, v2))
                         })
                 }
+                // Dataclasses and named tuples compare their fields.
+                (ObjectData::Instance(p), ObjectData::Instance(q))
+                    if Rc::ptr_eq(&p.class, &q.class) =>
+                {
+                    let fields = match &*p.class.data.borrow() {
+                        ObjectData::Class(c) => c.init_fields.clone(),
+                        _ => None,
+                    };
+                    match fields {
+                        Some(fields) => fields.iter().all(|f| {
+                            match (p.attrs.get(&f.name), q.attrs.get(&f.name)) {
+                                (Some(l), Some(r)) => values_equal(l, r),
+                                (None, None) => true,
+                                _ => false,
+                            }
+                        }),
+                        None => false,
+                    }
+                }
                 _ => false,
             }
         }
