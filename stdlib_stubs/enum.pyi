@@ -18,6 +18,8 @@ class EnumMeta(type):
 
 EnumType = EnumMeta
 
+class property(types.DynamicClassAttribute): ...
+
 class Enum(metaclass=EnumMeta):
     @property
     def name(self) -> str: ...

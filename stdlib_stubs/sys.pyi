@@ -161,3 +161,5 @@ __excepthook__: Callable[[type[BaseException], BaseException, types.TracebackTyp
 __displayhook__: Callable[[object], Any]
 _framework: str
 _git: tuple[str, str, str]
+_xoptions: dict[str, str | bool]
+__interactivehook__: Callable[[], object]
