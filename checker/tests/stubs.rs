@@ -181,6 +181,11 @@ const NOT_AT_RUNTIME: &[(&str, &str, &str)] = &[
         "`parse_args` sets the attributes at run time; this makes reading them dynamic for the checker",
     ),
     (
+        "types",
+        "ModuleType.__getattr__",
+        "a module's attributes are whatever its code bound; `importlib.import_module(name).x` must read as dynamic",
+    ),
+    (
         "xml.etree.ElementTree",
         "Element.__iter__",
         "the C `Element` iterates through the sequence protocol (`__len__`/`__getitem__`); this spells it for `for child in element`",
