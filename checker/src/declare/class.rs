@@ -44,7 +44,17 @@ impl DeclBuilder<'_> {
                 }
                 _ => {}
             }
-            let ty = resolver.type_of(base);
+            let sibling = match (base, qualname.rsplit_once('.')) {
+                (ast::Expr::Name(n), Some((outer, _))) => {
+                    let candidate = format!("{outer}.{}", n.id);
+                    self.decls.classes.contains_key(&*candidate).then(|| Ty::instance(ClassId::new(self.file, &candidate), Vec::new()))
+                }
+                _ => None,
+            };
+            let ty = match sibling {
+                Some(ty) => ty,
+                None => resolver.type_of(base),
+            };
             match ty.kind() {
                 TyKind::Instance(c) => {
                     if module_name_of_file(self.db, c.class.file()) == Some("enum")

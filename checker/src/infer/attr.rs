@@ -94,7 +94,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                     if let Some(sub_file) = crate::resolve::resolve_module(self.db, &sub) {
                         return Some(Ty::module(&sub, Some(sub_file)));
                     }
-                    if matches!(name, "__name__" | "__file__" | "__doc__" | "__path__" | "__dict__" | "__all__") {
+                    if name.starts_with("__") && name.ends_with("__") {
                         return Some(Ty::unknown());
                     }
                     None

@@ -2,7 +2,6 @@
 //! frame (a binding per local symbol, narrowed places, reachability), name lookup, and
 //! the recorded results.
 
-use std::collections::HashMap;
 
 use rustpython_parser::ast;
 
@@ -97,13 +96,15 @@ pub(crate) struct Infer<'db, 'a> {
     pub file: SourceFile,
     pub decls: &'db ModuleDecls,
     pub frames: Vec<Frame<'a>>,
-    pub types: HashMap<Span, Ty>,
+    pub types: crate::types::fxhash::FxHashMap<Span, Ty>,
     pub calls: Vec<(Span, CallTarget)>,
     pub diags: Vec<Diagnostic>,
     /// While positive (fixpoint passes over loops), diagnostics are not recorded.
     pub silent: u32,
     /// The qualified name of the class whose method this unit is.
     pub unit_class: Option<Box<str>>,
+    /// Subtracted from every recorded span (a function unit's start).
+    pub base: u32,
     /// Errors met while matching calls (counted even when silent: overloads use it).
     pub call_errors: u32,
     /// The methods of the class body walked last, with their spans (override checks).
@@ -118,23 +119,36 @@ impl<'db, 'a> Infer<'db, 'a> {
             file,
             decls,
             frames: Vec::new(),
-            types: HashMap::new(),
+            types: Default::default(),
             calls: Vec::new(),
             diags: Vec::new(),
             silent: 0,
             unit_class: None,
             call_errors: 0,
+            base: 0,
             last_class_defs: Vec::new(),
         }
     }
 
     fn finish(self) -> Inference {
-        let mut expr_types: Vec<(Span, Ty)> = self.types.into_iter().collect();
-        expr_types.sort_by_key(|(s, _)| *s);
-        let mut calls = self.calls;
+        let base = self.base;
+        let shift = |s: Span| Span::new(s.start.saturating_sub(base), s.end.saturating_sub(base));
+        let mut expr_types: Vec<(Span, Ty)> = self.types.into_iter().map(|(s, t)| (shift(s), t)).collect();
+        expr_types.sort_unstable_by_key(|(s, _)| *s);
+        let mut calls: Vec<(Span, CallTarget)> = self.calls.into_iter().map(|(s, c)| (shift(s), c)).collect();
         calls.sort_by_key(|(s, _)| *s);
         calls.dedup_by_key(|(s, _)| *s);
         let mut diags = self.diags;
+        if base > 0 {
+            for diag in &mut diags {
+                diag.span = shift(diag.span);
+                for label in &mut diag.labels {
+                    if label.path.is_none() {
+                        label.span = shift(label.span);
+                    }
+                }
+            }
+        }
         diags.sort_by_key(|d| (d.span.start, d.span.end));
         diags.dedup();
         Inference {
@@ -163,12 +177,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         db: &'db dyn Db,
         file: SourceFile,
         qualname: &str,
-        syntax: &'a UnitSyntax,
+        stmt: &'a ast::Stmt,
+        syntax: &UnitSyntax,
     ) -> Inference {
         let mut infer = Infer::new(db, file);
         infer.unit_class = syntax.class.clone();
-        let func = infer.decls.functions.get(qualname).map(|f| f.func).filter(|f| same_params(*f, &syntax.stmt));
-        infer.function_body(&syntax.stmt, func);
+        infer.base = syntax.offset;
+        let func = infer.decls.functions.get(qualname).map(|f| f.func).filter(|f| same_params(*f, stmt));
+        infer.function_body(stmt, func);
         infer.finish()
     }
 
@@ -279,8 +295,11 @@ impl<'db, 'a> Infer<'db, 'a> {
         {
             *slot = Some(Binding { ty, maybe_unbound: false });
         }
-        let prefix = format!("{name}.");
-        frame.state.places.retain(|(k, _)| &**k != name && !k.starts_with(&prefix));
+        if !frame.state.places.is_empty() {
+            frame.state.places.retain(|(k, _)| {
+                &**k != name && !(k.starts_with(name) && k.as_bytes().get(name.len()) == Some(&b'.'))
+            });
+        }
     }
 
     /// The declared type of a local of the current frame.

@@ -123,6 +123,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         match callee.kind() {
             TyKind::Any | TyKind::Unknown => Ty::unknown(),
             TyKind::Never => Ty::never(),
+            TyKind::Function(f) if is_object_constructor(self.db, f) => f.sig.ret,
             TyKind::Function(f) => {
                 let name = f.name.clone();
                 self.call_signature(&f.sig, &name, args, span, None)
@@ -387,6 +388,10 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
         for (i, ty, arg_span) in pairs {
             let param = &params[i];
+            // Unannotated parameters (an implicit `self` included) accept anything.
+            if !param.annotated || ty.has_dynamic() {
+                continue;
+            }
             let expected = subst.apply(param.ty);
             if !is_assignable(self.db, ty, expected) {
                 let pname = param.name.as_deref().unwrap_or("?");
@@ -521,4 +526,13 @@ fn call_target(callee: Ty) -> CallTarget {
         TyKind::ClassObject(c) => CallTarget::Constructor(c.class),
         _ => CallTarget::Dynamic,
     }
+}
+
+/// `object.__new__` / `object.__init__`, reached through `super()`: their arity depends
+/// on the subclass, so they accept anything.
+fn is_object_constructor(db: &dyn crate::Db, f: &crate::types::FunctionTy) -> bool {
+    f.def.as_ref().is_some_and(|def| {
+        matches!(&*def.qualname, "object.__new__" | "object.__init__")
+            && Some(def.file) == crate::declare::names::builtins_file(db)
+    })
 }

@@ -664,7 +664,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             let full = alias.name.as_str();
             let span = Span::from(alias.range);
             let file = resolve_module(self.db, full);
-            if file.is_none() && !crate::declare::stdlib::is_stdlib_module(full) {
+            if file.is_none() && !crate::declare::stdlib::is_stdlib_module(full) && full != "__main__" {
                 self.report(codes::UNRESOLVED_IMPORT, span, format!("cannot resolve module `{full}`"));
             }
             match &alias.asname {
@@ -687,7 +687,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         };
         let file = resolve_module(self.db, &module);
         let dynamic = file.is_none();
-        if dynamic && !crate::declare::stdlib::is_stdlib_module(&module) && module != "__future__" {
+        if dynamic && !crate::declare::stdlib::is_stdlib_module(&module) && !matches!(&*module, "__future__" | "__main__") {
             self.report(codes::UNRESOLVED_IMPORT, Span::from(from.range), format!("cannot resolve module `{module}`"));
         }
         for alias in &from.names {
@@ -707,6 +707,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                         Some(ty) => ty,
                         None => match resolve_module(self.db, &sub) {
                             Some(sub_file) => Ty::module(&sub, Some(sub_file)),
+                            None if name.starts_with("__") && name.ends_with("__") => Ty::unknown(),
                             None => {
                                 self.report(
                                     codes::UNRESOLVED_IMPORT,

@@ -12,6 +12,7 @@
 
 pub mod class;
 mod display;
+pub mod fxhash;
 mod intern;
 pub mod primitive;
 pub mod relation;
@@ -313,16 +314,20 @@ impl Ty {
     }
 
     pub fn any() -> Ty {
-        Ty::new(TyKind::Any)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::Any))
     }
     pub fn unknown() -> Ty {
-        Ty::new(TyKind::Unknown)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::Unknown))
     }
     pub fn never() -> Ty {
-        Ty::new(TyKind::Never)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::Never))
     }
     pub fn none() -> Ty {
-        Ty::new(TyKind::None)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::None))
     }
     pub fn instance(class: ClassId, args: Vec<Ty>) -> Ty {
         Ty::new(TyKind::Instance(ClassTy { class, args: args.into_boxed_slice() }))
