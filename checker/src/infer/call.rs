@@ -60,14 +60,19 @@ impl<'db, 'a> Infer<'db, 'a> {
         {
             let arg = self.infer_expr(&call.args[0]);
             return match arg.kind() {
-                TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+                TyKind::Instance(c) | TyKind::Exact(c) => {
+                    Ty::class_object(c.class, c.args.to_vec())
+                }
                 _ => Ty::unknown(),
             };
         }
         if let Some(form) = special_form(callee) {
             match form {
                 SpecialForm::RevealType => {
-                    let ty = call.args.first().map_or_else(Ty::unknown, |a| self.infer_expr(a));
+                    let ty = call
+                        .args
+                        .first()
+                        .map_or_else(Ty::unknown, |a| self.infer_expr(a));
                     self.reveal(ty, span);
                     return ty;
                 }
@@ -79,7 +84,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                     return target.unwrap_or_else(Ty::unknown);
                 }
                 SpecialForm::IdentityDecorator => {
-                    return call.args.first().map_or_else(Ty::unknown, |a| self.infer_expr(a));
+                    return call
+                        .args
+                        .first()
+                        .map_or_else(Ty::unknown, |a| self.infer_expr(a));
                 }
                 _ => {
                     for a in &call.args {
@@ -97,11 +105,19 @@ impl<'db, 'a> Infer<'db, 'a> {
             match a {
                 ast::Expr::Starred(s) => {
                     let ty = self.infer_expr(&s.value);
-                    args.push(Arg { kind: ArgKind::Star, ty, span: Span::from(a.range()) });
+                    args.push(Arg {
+                        kind: ArgKind::Star,
+                        ty,
+                        span: Span::from(a.range()),
+                    });
                 }
                 other => {
                     let ty = self.infer_expr(other);
-                    args.push(Arg { kind: ArgKind::Positional, ty, span: Span::from(other.range()) });
+                    args.push(Arg {
+                        kind: ArgKind::Positional,
+                        ty,
+                        span: Span::from(other.range()),
+                    });
                 }
             }
         }
@@ -111,7 +127,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 Some(name) => ArgKind::Keyword(name.as_str()),
                 None => ArgKind::DoubleStar,
             };
-            args.push(Arg { kind, ty, span: Span::from(k.range) });
+            args.push(Arg {
+                kind,
+                ty,
+                span: Span::from(k.range),
+            });
         }
         let target = call_target(callee);
         self.calls.push((span, target));
@@ -158,7 +178,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     if crate::types::class::is_builtin(self.db, c.class, "type") {
                         return Ty::unknown();
                     }
-                    self.report(codes::NOT_CALLABLE, span, format!("object of type `{}` is not callable", callee.display()));
+                    self.report(
+                        codes::NOT_CALLABLE,
+                        span,
+                        format!("object of type `{}` is not callable", callee.display()),
+                    );
                     Ty::unknown()
                 }
             },
@@ -167,7 +191,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 None => Ty::unknown(),
             },
             TyKind::None | TyKind::Literal(_) | TyKind::Tuple(_) | TyKind::Module(_) => {
-                self.report(codes::NOT_CALLABLE, span, format!("object of type `{}` is not callable", callee.display()));
+                self.report(
+                    codes::NOT_CALLABLE,
+                    span,
+                    format!("object of type `{}` is not callable", callee.display()),
+                );
                 Ty::unknown()
             }
             _ => Ty::unknown(),
@@ -193,17 +221,29 @@ impl<'db, 'a> Infer<'db, 'a> {
         self.report(
             codes::NO_MATCHING_OVERLOAD,
             span,
-            format!("no overload of `{}` matches the arguments", items[0].display()),
+            format!(
+                "no overload of `{}` matches the arguments",
+                items[0].display()
+            ),
         );
         Ty::unknown()
     }
 
     /// Calls a class: its `__init__` (or `__new__`) with the new instance bound.
     fn construct(&mut self, class: &ClassTy, args: &[Arg<'_>], span: Span) -> Ty {
-        let params = crate::declare::class_decl(self.db, class.class).map(|d| d.type_params.clone()).unwrap_or_default();
-        let instance_args: Vec<Ty> = if class.args.is_empty() { params.to_vec() } else { class.args.to_vec() };
+        let params = crate::declare::class_decl(self.db, class.class)
+            .map(|d| d.type_params.clone())
+            .unwrap_or_default();
+        let instance_args: Vec<Ty> = if class.args.is_empty() {
+            params.to_vec()
+        } else {
+            class.args.to_vec()
+        };
         let instance = Ty::instance(class.class, instance_args.clone());
-        let generic = ClassTy { class: class.class, args: instance_args.clone().into_boxed_slice() };
+        let generic = ClassTy {
+            class: class.class,
+            args: instance_args.clone().into_boxed_slice(),
+        };
         let class = &generic;
         let init = lookup_member(self.db, class, "__init__")
             .filter(|f| !crate::types::class::is_builtin(self.db, f.owner, "object"));
@@ -215,7 +255,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             (None, None) => None,
         };
         let Some((method, is_new)) = method else {
-            if args.iter().any(|a| matches!(a.kind, ArgKind::Positional | ArgKind::Keyword(_)))
+            if args
+                .iter()
+                .any(|a| matches!(a.kind, ArgKind::Positional | ArgKind::Keyword(_)))
                 && !crate::types::class::has_dynamic_ancestry(self.db, class)
                 && !crate::types::class::is_abstract(self.db, class)
                 && !crate::types::class::is_builtin(self.db, class.class, "object")
@@ -234,11 +276,17 @@ impl<'db, 'a> Infer<'db, 'a> {
             TyKind::Function(f) => {
                 // `__init__` binds the new instance, `__new__` the class: both drop one.
                 let _ = is_new;
-                let sig = Signature { ret: instance, ..f.sig.bind_first() };
+                let sig = Signature {
+                    ret: instance,
+                    ..f.sig.bind_first()
+                };
                 self.call_signature_with(&sig, class.class.name(), args, span, &mut subst)
             }
             TyKind::Overloaded(items) => {
-                let bound: Vec<Ty> = items.iter().map(|&i| Ty::bound_method(instance, i)).collect();
+                let bound: Vec<Ty> = items
+                    .iter()
+                    .map(|&i| Ty::bound_method(instance, i))
+                    .collect();
                 self.call_overloaded(&bound, args, span);
                 instance
             }
@@ -248,7 +296,10 @@ impl<'db, 'a> Infer<'db, 'a> {
         if params.is_empty() || instance_args != params.to_vec() {
             return instance;
         }
-        let solved: Vec<Ty> = params.iter().map(|&p| subst.get(p).map_or_else(Ty::unknown, |t| widen(self, t))).collect();
+        let solved: Vec<Ty> = params
+            .iter()
+            .map(|&p| subst.get(p).map_or_else(Ty::unknown, |t| widen(self, t)))
+            .collect();
         Ty::instance(class.class, solved)
     }
 
@@ -285,10 +336,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         let positional: Vec<usize> = params
             .iter()
             .enumerate()
-            .filter(|(_, p)| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+            .filter(|(_, p)| {
+                matches!(
+                    p.kind,
+                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+                )
+            })
             .map(|(i, _)| i)
             .collect();
-        let var_positional = params.iter().position(|p| p.kind == ParamKind::VarPositional);
+        let var_positional = params
+            .iter()
+            .position(|p| p.kind == ParamKind::VarPositional);
         let var_keyword = params.iter().position(|p| p.kind == ParamKind::VarKeyword);
         let mut next = 0;
         let mut saw_star = false;
@@ -306,7 +364,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                         self.call_error(
                             codes::TOO_MANY_POSITIONAL,
                             arg.span,
-                            format!("`{name}` takes {} positional argument(s) but more were given", positional.len()),
+                            format!(
+                                "`{name}` takes {} positional argument(s) but more were given",
+                                positional.len()
+                            ),
                         );
                     }
                 }
@@ -326,7 +387,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                 ArgKind::Keyword(keyword) => {
                     let found = params.iter().position(|p| {
                         p.name.as_deref() == Some(keyword)
-                            && matches!(p.kind, ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly)
+                            && matches!(
+                                p.kind,
+                                ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                            )
                     });
                     match found {
                         Some(i) if filled[i] => self.call_error(
@@ -368,8 +432,16 @@ impl<'db, 'a> Infer<'db, 'a> {
             .filter_map(|(_, p)| p.name.as_deref())
             .collect();
         if !missing.is_empty() {
-            let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
-            self.call_error(codes::MISSING_ARGUMENT, span, format!("`{name}` is missing argument(s) {list}"));
+            let list = missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.call_error(
+                codes::MISSING_ARGUMENT,
+                span,
+                format!("`{name}` is missing argument(s) {list}"),
+            );
         }
         // Solve type variables from all arguments first, then check each.
         for &(i, ty, _) in &pairs {
@@ -436,9 +508,22 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
         }
         (TyKind::Union(members), _) => {
             // `T | None` against `int | None` binds `T` to `int`.
-            let non_var: Vec<Ty> = members.iter().copied().filter(|m| !matches!(m.kind(), TyKind::TypeVar(_))).collect();
-            let vars: Vec<Ty> = members.iter().copied().filter(|m| matches!(m.kind(), TyKind::TypeVar(_))).collect();
-            let rest = Ty::union(arg.union_members().iter().copied().filter(|a| !non_var.contains(a)));
+            let non_var: Vec<Ty> = members
+                .iter()
+                .copied()
+                .filter(|m| !matches!(m.kind(), TyKind::TypeVar(_)))
+                .collect();
+            let vars: Vec<Ty> = members
+                .iter()
+                .copied()
+                .filter(|m| matches!(m.kind(), TyKind::TypeVar(_)))
+                .collect();
+            let rest = Ty::union(
+                arg.union_members()
+                    .iter()
+                    .copied()
+                    .filter(|a| !non_var.contains(a)),
+            );
             for var in vars {
                 if !rest.is_never() {
                     solve_depth(db, var, rest, subst, d);
@@ -487,7 +572,9 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
             }
             let _ = a;
         }
-        (TyKind::Tuple(TupleTy::Fixed(p)), TyKind::Tuple(TupleTy::Fixed(a))) if p.len() == a.len() => {
+        (TyKind::Tuple(TupleTy::Fixed(p)), TyKind::Tuple(TupleTy::Fixed(a)))
+            if p.len() == a.len() =>
+        {
             for (&pp, &aa) in p.iter().zip(a.iter()) {
                 solve_depth(db, pp, aa, subst, d);
             }
@@ -518,7 +605,9 @@ fn call_target(callee: Ty) -> CallTarget {
         },
         TyKind::BoundMethod { func, .. } => match func.kind() {
             TyKind::Function(f) => match &f.def {
-                Some(def) => CallTarget::Method { function: def.clone() },
+                Some(def) => CallTarget::Method {
+                    function: def.clone(),
+                },
                 None => CallTarget::Dynamic,
             },
             _ => CallTarget::Dynamic,

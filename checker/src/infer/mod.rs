@@ -8,13 +8,16 @@
 //! moves the function) leaves the unit's syntax equal and its inference cached. Spans in
 //! a function's [`Inference`] are relative too; [`check_types`] moves them back.
 //!
-//! Split by concern: `builder` (frames, flow state, names), `expr`, `call`, `attr`,
-//! `ops`, `stmt`, `narrow`.
+//! Split by concern: `builder` (frames, flow state, names), `stmt` (assignments and
+//! control flow), `defs` (functions and classes), `imports`, `expr`, `call`, `attr`,
+//! `ops` (operators, subscripts, iteration), `narrow` (conditions).
 
 mod attr;
 mod builder;
 mod call;
+mod defs;
 mod expr;
+mod imports;
 mod narrow;
 mod ops;
 mod stmt;
@@ -114,8 +117,14 @@ pub struct FunctionUnits<'db> {
 pub fn function_units(db: &dyn Db, file: SourceFile) -> FunctionUnits<'_> {
     let parsed = parsed_module(db, file);
     let mut units = Vec::new();
-    let mut walker =
-        UnitWalker { db, file, suite: parsed.suite(), text: file.text(db), path: Vec::new(), out: &mut units };
+    let mut walker = UnitWalker {
+        db,
+        file,
+        suite: parsed.suite(),
+        text: file.text(db),
+        path: Vec::new(),
+        out: &mut units,
+    };
     walker.walk(parsed.suite(), 0, "", None);
     FunctionUnits { units }
 }
@@ -142,7 +151,10 @@ impl UnitWalker<'_, '_> {
                     };
                     let range = stmt.range();
                     let offset = u32::from(range.start());
-                    let text = self.text.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("");
+                    let text = self
+                        .text
+                        .get(usize::from(range.start())..usize::from(range.end()))
+                        .unwrap_or("");
                     let syntax = UnitSyntax {
                         suite: self.suite.clone(),
                         path: self.path.clone().into_boxed_slice(),
@@ -150,7 +162,13 @@ impl UnitWalker<'_, '_> {
                         offset,
                         class: class.map(Into::into),
                     };
-                    let unit = FunctionUnit::new(self.db, self.file, format!("{prefix}{name}"), Arc::new(syntax), offset);
+                    let unit = FunctionUnit::new(
+                        self.db,
+                        self.file,
+                        format!("{prefix}{name}"),
+                        Arc::new(syntax),
+                        offset,
+                    );
                     self.out.push(unit);
                 }
                 ast::Stmt::ClassDef(c) => {
@@ -204,7 +222,10 @@ pub struct Inference {
 impl Inference {
     /// The type of the expression with exactly this span.
     pub fn type_at(&self, span: Span) -> Option<Ty> {
-        self.expr_types.binary_search_by_key(&span, |(s, _)| *s).ok().map(|i| self.expr_types[i].1)
+        self.expr_types
+            .binary_search_by_key(&span, |(s, _)| *s)
+            .ok()
+            .map(|i| self.expr_types[i].1)
     }
 }
 
@@ -213,7 +234,9 @@ impl Inference {
 pub fn infer_function<'db>(db: &'db dyn Db, unit: FunctionUnit<'db>) -> Inference {
     let syntax = unit.syntax(db).clone();
     match syntax.stmt() {
-        Some(stmt) => builder::Infer::run_function(db, unit.file(db), unit.qualname(db), stmt, &syntax),
+        Some(stmt) => {
+            builder::Infer::run_function(db, unit.file(db), unit.qualname(db), stmt, &syntax)
+        }
         None => Inference::default(),
     }
 }
@@ -252,7 +275,10 @@ pub fn check_types(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
 pub fn type_of_expression(db: &dyn Db, file: SourceFile, span: Span) -> Option<Ty> {
     for unit in &function_units(db, file).units {
         let offset = unit.offset(db);
-        let relative = Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
+        let relative = Span::new(
+            span.start.saturating_sub(offset),
+            span.end.saturating_sub(offset),
+        );
         if span.start >= offset
             && let Some(ty) = infer_function(db, *unit).type_at(relative)
         {

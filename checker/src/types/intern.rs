@@ -24,7 +24,9 @@ impl<T: Eq + Hash + Send + Sync + 'static> Interned<T> {
     fn new() -> Self {
         Self {
             hasher: FxBuildHasher::default(),
-            shards: std::array::from_fn(|_| Mutex::new(HashSet::with_hasher(FxBuildHasher::default()))),
+            shards: std::array::from_fn(|_| {
+                Mutex::new(HashSet::with_hasher(FxBuildHasher::default()))
+            }),
         }
     }
 

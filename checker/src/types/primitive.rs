@@ -34,7 +34,10 @@ impl Primitive {
     ];
 
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(p, _)| *p == self).map_or("?", |(_, n)| n)
+        Self::ALL
+            .iter()
+            .find(|(p, _)| *p == self)
+            .map_or("?", |(_, n)| n)
     }
 
     pub fn from_name(name: &str) -> Option<Primitive> {
