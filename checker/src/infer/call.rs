@@ -100,7 +100,9 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
         }
+        let sig = self.signature_for_expectations(callee);
         let mut args = Vec::new();
+        let mut position = 0;
         for a in &call.args {
             match a {
                 ast::Expr::Starred(s) => {
@@ -112,7 +114,9 @@ impl<'db, 'a> Infer<'db, 'a> {
                     });
                 }
                 other => {
-                    let ty = self.infer_expr(other);
+                    let expected = sig.as_ref().and_then(|s| expected_positional(s, position));
+                    position += 1;
+                    let ty = self.infer_expr_expecting(other, expected);
                     args.push(Arg {
                         kind: ArgKind::Positional,
                         ty,
@@ -122,7 +126,11 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
         }
         for k in &call.keywords {
-            let ty = self.infer_expr(&k.value);
+            let expected = match (&sig, &k.arg) {
+                (Some(s), Some(name)) => expected_keyword(s, name.as_str()),
+                _ => None,
+            };
+            let ty = self.infer_expr_expecting(&k.value, expected);
             let kind = match &k.arg {
                 Some(name) => ArgKind::Keyword(name.as_str()),
                 None => ArgKind::DoubleStar,
@@ -136,6 +144,26 @@ impl<'db, 'a> Infer<'db, 'a> {
         let target = call_target(callee);
         self.calls.push((span, target));
         self.call(callee, &args, span)
+    }
+
+    /// The signature whose parameter types guide the inference of the arguments
+    /// (container displays take the parameter's type when their elements fit).
+    fn signature_for_expectations(&mut self, callee: Ty) -> Option<Signature> {
+        match callee.kind() {
+            TyKind::Function(f) => Some(f.sig.clone()),
+            TyKind::BoundMethod { func, .. } => match func.kind() {
+                TyKind::Function(f) => Some(f.sig.bind_first()),
+                _ => None,
+            },
+            TyKind::ClassObject(c) if c.args.is_empty() => {
+                let init = lookup_member(self.db, c, "__init__")?;
+                match init.ty().kind() {
+                    TyKind::Function(f) => Some(f.sig.bind_first()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     /// Calls a value of type `callee` with `args`; the call's result type.
@@ -624,4 +652,47 @@ fn is_object_constructor(db: &dyn crate::Db, f: &crate::types::FunctionTy) -> bo
         matches!(&*def.qualname, "object.__new__" | "object.__init__")
             && Some(def.file) == crate::declare::names::builtins_file(db)
     })
+}
+
+/// The declared type of the parameter that positional argument `index` goes to (when
+/// it mentions no type variable).
+fn expected_positional(sig: &Signature, index: usize) -> Option<Ty> {
+    let param = sig
+        .params
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        })
+        .nth(index)
+        .or_else(|| {
+            sig.params
+                .iter()
+                .find(|p| p.kind == ParamKind::VarPositional)
+        })?;
+    concrete(param)
+}
+
+/// The declared type of the parameter that keyword argument `name` goes to.
+fn expected_keyword(sig: &Signature, name: &str) -> Option<Ty> {
+    let param = sig
+        .params
+        .iter()
+        .find(|p| {
+            p.name.as_deref() == Some(name)
+                && matches!(
+                    p.kind,
+                    ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                )
+        })
+        .or_else(|| sig.params.iter().find(|p| p.kind == ParamKind::VarKeyword))?;
+    concrete(param)
+}
+
+fn concrete(param: &crate::types::Param) -> Option<Ty> {
+    let mut vars = Vec::new();
+    crate::types::subst::collect_type_vars(param.ty, &mut vars);
+    (param.annotated && vars.is_empty()).then_some(param.ty)
 }

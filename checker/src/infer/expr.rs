@@ -107,15 +107,15 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             E::ListComp(c) => {
                 let elt = self.comprehension(&c.generators, &[&c.elt]);
-                builtin_instance(self.db, "list", vec![self.widen(elt[0])])
+                self.container("list", vec![self.widen(elt[0])], expected)
             }
             E::SetComp(c) => {
                 let elt = self.comprehension(&c.generators, &[&c.elt]);
-                builtin_instance(self.db, "set", vec![self.widen(elt[0])])
+                self.container("set", vec![self.widen(elt[0])], expected)
             }
             E::DictComp(c) => {
                 let kv = self.comprehension(&c.generators, &[&c.key, &c.value]);
-                builtin_instance(self.db, "dict", vec![self.widen(kv[0]), self.widen(kv[1])])
+                self.container("dict", vec![self.widen(kv[0]), self.widen(kv[1])], expected)
             }
             E::GeneratorExp(c) => {
                 let elt = self.comprehension(&c.generators, &[&c.elt]);
@@ -204,10 +204,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         let ty = builtin_instance(self.db, class, args);
         if let Some(expected) = expected {
             for member in expected.union_members() {
+                // Elements are compared covariantly: `[Circle(), Square()]` is a
+                // `list[Shape]` where one is expected.
                 if let TyKind::Instance(c) = member.kind()
                     && !c.args.is_empty()
-                    && ty.as_instance().is_some_and(|t| t.class == c.class)
-                    && is_assignable(self.db, ty, *member)
+                    && let Some(t) = ty.as_instance()
+                    && t.class == c.class
+                    && t.args.len() == c.args.len()
+                    && t.args
+                        .iter()
+                        .zip(c.args.iter())
+                        .all(|(&a, &e)| is_assignable(self.db, a, e))
                 {
                     return *member;
                 }
