@@ -13,7 +13,7 @@ use crate::types::class::{
     builtin_class, builtin_instance, is_builtin, is_subclass, literal_fallback, lookup_member,
     upcast,
 };
-use crate::types::{ClassTy, ParamKind, Signature, TupleTy, Ty, TyKind, Variance};
+use crate::types::{ClassTy, Literal, ParamKind, Primitive, Signature, TupleTy, Ty, TyKind, Variance};
 
 thread_local! {
     static IN_PROGRESS: RefCell<Vec<(Ty, Ty)>> = const { RefCell::new(Vec::new()) };
@@ -47,6 +47,15 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         }
         (TyKind::None, _) => false,
         (TyKind::Literal(a), TyKind::Literal(b)) => a == b,
+        (TyKind::Literal(lit), TyKind::Primitive(p)) => match lit {
+            Literal::Int(_) => p.is_integer(),
+            Literal::Bool(_) => matches!(p, Primitive::CBool) || p.is_integer(),
+            _ => false,
+        },
+        (TyKind::Instance(c), TyKind::Primitive(p)) | (TyKind::Exact(c), TyKind::Primitive(p)) => {
+            primitive_matches_class(db, *p, c.class)
+        }
+        (TyKind::Primitive(p), TyKind::Instance(c)) => primitive_matches_class(db, *p, c.class),
         (TyKind::Literal(lit), _) => assignable(db, literal_fallback(db, lit), to, d),
         (TyKind::Primitive(a), TyKind::Primitive(b)) => a == b,
         (TyKind::Exact(a), TyKind::Exact(b)) => a.class == b.class && args_assignable(db, a, b, d),
@@ -87,6 +96,14 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         (TyKind::SpecialForm(_), _) => true,
         _ => false,
     }
+}
+
+/// Whether a primitive and a class stand for the same values: the `__static__` class
+/// of the same name, or `int` for integer primitives, `float` for `double`.
+fn primitive_matches_class(db: &dyn Db, prim: Primitive, class: crate::types::ClassId) -> bool {
+    class.qualname() == prim.name()
+        || (prim.is_integer() && is_builtin(db, class, "int"))
+        || (matches!(prim, Primitive::Double) && is_builtin(db, class, "float"))
 }
 
 fn instance_assignable(db: &dyn Db, a: &ClassTy, b: &ClassTy, from: Ty, d: u32) -> bool {
