@@ -568,6 +568,8 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
                 for (&pp, &aa) in p.args.iter().zip(args.iter()) {
                     solve_depth(db, pp, aa, subst, d);
                 }
+            } else {
+                solve_protocol(db, p, a, subst, d);
             }
         }
         (TyKind::Instance(p), TyKind::Tuple(t)) => {
@@ -695,4 +697,41 @@ fn concrete(param: &crate::types::Param) -> Option<Ty> {
     let mut vars = Vec::new();
     crate::types::subst::collect_type_vars(param.ty, &mut vars);
     (param.annotated && vars.is_empty()).then_some(param.ty)
+}
+
+/// Solves the type variables of a generic protocol (`SupportsAbs[T]`) from the
+/// members of a class that satisfies it (`int.__abs__` returns `int`, so `T = int`).
+fn solve_protocol(
+    db: &dyn crate::Db,
+    protocol: &ClassTy,
+    actual: &ClassTy,
+    subst: &mut Substitution,
+    depth: u32,
+) {
+    if protocol.args.is_empty() || depth > 6 {
+        return;
+    }
+    let Some(decl) = crate::declare::class_decl(db, protocol.class) else {
+        return;
+    };
+    if !decl.flags.is_protocol {
+        return;
+    }
+    for name in decl.members.keys() {
+        let (Some(expected), Some(found)) = (
+            lookup_member(db, protocol, name),
+            lookup_member(db, actual, name),
+        ) else {
+            continue;
+        };
+        match (expected.ty().kind(), found.ty().kind()) {
+            (TyKind::Function(e), TyKind::Function(f)) => {
+                solve_depth(db, e.sig.ret, f.sig.ret, subst, depth + 1);
+            }
+            (TyKind::Property { getter: e, .. }, TyKind::Property { getter: f, .. }) => {
+                solve_depth(db, *e, *f, subst, depth + 1);
+            }
+            _ => {}
+        }
+    }
 }

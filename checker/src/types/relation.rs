@@ -13,7 +13,9 @@ use crate::types::class::{
     builtin_class, builtin_instance, is_builtin, is_subclass, literal_fallback, lookup_member,
     upcast,
 };
-use crate::types::{ClassTy, Literal, ParamKind, Primitive, Signature, TupleTy, Ty, TyKind, Variance};
+use crate::types::{
+    ClassTy, Literal, ParamKind, Primitive, Signature, TupleTy, Ty, TyKind, Variance,
+};
 
 thread_local! {
     static IN_PROGRESS: RefCell<Vec<(Ty, Ty)>> = const { RefCell::new(Vec::new()) };
