@@ -178,6 +178,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             TyKind::Callable(sig) => self.call_signature(sig, "callable", args, span, None),
             TyKind::BoundMethod { self_ty, func } => match func.kind() {
+                TyKind::Function(f) if is_object_constructor(self.db, f) => f.sig.ret,
                 TyKind::Function(f) => {
                     let bound = f.sig.bind_first();
                     let mut subst = Substitution::new();
@@ -259,6 +260,10 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// Calls a class: its `__init__` (or `__new__`) with the new instance bound.
     fn construct(&mut self, class: &ClassTy, args: &[Arg<'_>], span: Span) -> Ty {
+        if crate::types::class::is_enum(self.db, class) {
+            // `Color(1)` looks a member up by value (the metaclass's `__call__`).
+            return Ty::instance(class.class, Vec::new());
+        }
         let params = crate::declare::class_decl(self.db, class.class)
             .map(|d| d.type_params.clone())
             .unwrap_or_default();

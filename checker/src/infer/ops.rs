@@ -296,6 +296,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         if ty.has_dynamic() {
             return Ty::unknown();
         }
+        if let TyKind::ClassObject(c) = ty.kind() {
+            // Iterating over a class goes through its metaclass: enums yield members.
+            if crate::types::class::is_enum(self.db, c) {
+                return Ty::instance(c.class, Vec::new());
+            }
+            let has_metaclass =
+                crate::declare::class_decl(self.db, c.class).is_some_and(|d| d.metaclass.is_some());
+            if has_metaclass || crate::types::class::has_dynamic_ancestry(self.db, c) {
+                return Ty::unknown();
+            }
+        }
         match ty.kind() {
             TyKind::Any | TyKind::Unknown => return Ty::unknown(),
             TyKind::Tuple(TupleTy::Fixed(items)) => return Ty::union(items.iter().copied()),

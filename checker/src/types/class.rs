@@ -344,3 +344,13 @@ pub fn is_abstract(db: &dyn Db, class: &ClassTy) -> bool {
         })
     })
 }
+
+/// Whether a class derives from `enum.Enum`.
+pub fn is_enum(db: &dyn Db, class: &ClassTy) -> bool {
+    class_mro(db, class.class.file(), class.class)
+        .iter()
+        .any(|c| {
+            c.class.qualname() == "Enum"
+                && crate::declare::names::module_name_of_file(db, c.class.file()) == Some("enum")
+        })
+}
