@@ -10,14 +10,30 @@ use crate::infer::builder::{Infer, State};
 use crate::types::class::{is_subclass, literal_fallback, lookup_member};
 use crate::types::{Literal, Ty, TyKind};
 
+/// Attribute chains longer than this are not narrowed: a place is looked up for every
+/// attribute expression, so unbounded chains would make `a.b.b.b...` quadratic.
+const MAX_PLACE_SEGMENTS: usize = 8;
+
 /// The place an expression denotes (`x`, `self.x`, `a.b.c`), if it is one.
 pub(super) fn place_of(expr: &ast::Expr) -> Option<Box<str>> {
-    match expr {
-        ast::Expr::Name(n) => Some(n.id.as_str().into()),
-        ast::Expr::Attribute(a) => {
-            place_of(&a.value).map(|base| format!("{base}.{}", a.attr).into())
+    let mut attrs: Vec<&str> = Vec::new();
+    let mut current = expr;
+    loop {
+        match current {
+            ast::Expr::Name(n) => {
+                let mut place = n.id.to_string();
+                for attr in attrs.iter().rev() {
+                    place.push('.');
+                    place.push_str(attr);
+                }
+                return Some(place.into());
+            }
+            ast::Expr::Attribute(a) if attrs.len() < MAX_PLACE_SEGMENTS => {
+                attrs.push(a.attr.as_str());
+                current = &a.value;
+            }
+            _ => return None,
         }
-        _ => None,
     }
 }
 
@@ -44,11 +60,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                 self.set_state(current.clone());
                 let ty = Ty::unknown();
                 self.record(crate::diagnostics::Span::from(test.range()), ty);
-                if is_and {
-                    (current, other)
-                } else {
-                    (other, current)
-                }
+                if is_and { (current, other) } else { (other, current) }
             }
             ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
                 let (t, f) = self.condition(&u.operand);
@@ -94,11 +106,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                 };
                 if other_is_none && let Some(place) = place_of(subject) {
                     let current = self.place_type(subject);
-                    let none_part = if current.contains_none() || current.is_dynamic() {
-                        Ty::none()
-                    } else {
-                        Ty::never()
-                    };
+                    let none_part = if current.contains_none() || current.is_dynamic() { Ty::none() } else { Ty::never() };
                     let (yes, no) = (none_part, current.without_none());
                     match c.ops[0] {
                         ast::CmpOp::Is | ast::CmpOp::Eq => {
@@ -114,15 +122,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
             ast::Expr::Call(call)
-                if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "isinstance")
-                    && call.args.len() == 2 =>
+                if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "isinstance") && call.args.len() == 2 =>
             {
                 if let Some(place) = place_of(&call.args[0]) {
                     let current = self.place_type(&call.args[0]);
-                    let classes = self
-                        .types
-                        .get(&crate::diagnostics::Span::from(call.args[1].range()))
-                        .copied();
+                    let classes = self.types.get(&crate::diagnostics::Span::from(call.args[1].range())).copied();
                     if let Some(classes) = classes {
                         let (yes, no) = isinstance_split(self.db, current, classes);
                         self.narrow_place(&mut then_state, &place, yes);
@@ -151,10 +155,7 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// The current type of a place expression (already inferred as part of the test).
     fn place_type(&mut self, expr: &'a ast::Expr) -> Ty {
-        match self
-            .types
-            .get(&crate::diagnostics::Span::from(expr.range()))
-        {
+        match self.types.get(&crate::diagnostics::Span::from(expr.range())) {
             Some(ty) => *ty,
             None => {
                 self.silent += 1;
@@ -174,11 +175,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         let frame = self.frame();
         if !place.contains('.')
             && let Some(id) = frame.symbols.id(place)
-            && frame
-                .symbols
-                .names
-                .get_index(id)
-                .is_some_and(|(_, info)| info.flags.is_local())
+            && frame.symbols.names.get_index(id).is_some_and(|(_, info)| info.flags.is_local())
         {
             if let Some(slot) = state.vars.get_mut(id) {
                 let maybe_unbound = slot.is_some_and(|b| b.maybe_unbound);
@@ -222,26 +219,15 @@ pub(super) fn falsy_part(db: &dyn Db, ty: Ty) -> Ty {
         TyKind::Literal(Literal::Str(s)) if !s.is_empty() => Ty::never(),
         TyKind::Literal(Literal::Bytes(b)) if !b.is_empty() => Ty::never(),
         TyKind::Literal(lit @ Literal::Enum(..)) => {
-            if can_be_falsy(db, literal_fallback(db, lit)) {
-                m
-            } else {
-                Ty::never()
-            }
+            if can_be_falsy(db, literal_fallback(db, lit)) { m } else { Ty::never() }
         }
         TyKind::Instance(c) if crate::types::class::is_builtin(db, c.class, "bool") => {
             Ty::literal(Literal::Bool(false))
         }
         TyKind::Instance(_) => {
-            if can_be_falsy(db, m) {
-                m
-            } else {
-                Ty::never()
-            }
+            if can_be_falsy(db, m) { m } else { Ty::never() }
         }
-        TyKind::ClassObject(_)
-        | TyKind::Function(_)
-        | TyKind::BoundMethod { .. }
-        | TyKind::Module(_) => Ty::never(),
+        TyKind::ClassObject(_) | TyKind::Function(_) | TyKind::BoundMethod { .. } | TyKind::Module(_) => Ty::never(),
         _ => m,
     })
 }
@@ -249,9 +235,7 @@ pub(super) fn falsy_part(db: &dyn Db, ty: Ty) -> Ty {
 /// Whether instances of a class can be falsy (it defines `__bool__` or `__len__`
 /// somewhere below `object`).
 fn can_be_falsy(db: &dyn Db, ty: Ty) -> bool {
-    let Some(class) = ty.as_instance() else {
-        return true;
-    };
+    let Some(class) = ty.as_instance() else { return true };
     for name in ["__bool__", "__len__"] {
         if let Some(found) = lookup_member(db, class, name)
             && !crate::types::class::is_builtin(db, found.owner, "object")
@@ -295,9 +279,7 @@ fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
             yes.push(member);
         } else {
             for &t in &targets {
-                if is_subclass(db, t, class)
-                    || class_decl(db, class).is_some_and(|d| d.flags.is_protocol)
-                {
+                if is_subclass(db, t, class) || class_decl(db, class).is_some_and(|d| d.flags.is_protocol) {
                     yes.push(Ty::instance(t, Vec::new()));
                 }
             }
@@ -310,9 +292,7 @@ fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
 fn collect_classes(ty: Ty, out: &mut Vec<crate::types::ClassId>) {
     match ty.kind() {
         TyKind::ClassObject(c) => out.push(c.class),
-        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => {
-            items.iter().for_each(|&t| collect_classes(t, out))
-        }
+        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => items.iter().for_each(|&t| collect_classes(t, out)),
         TyKind::Union(items) => items.iter().for_each(|&t| collect_classes(t, out)),
         _ => {}
     }
