@@ -361,8 +361,10 @@ impl Server {
                 let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
                     return;
                 };
+                // A new version is always answered with diagnostics, even when the text
+                // came back to what it was (the input is then left alone: no cancellation).
                 let doc = p.text_document;
-                if let Some(file) = ws.change(&doc.uri, doc.version, &p.content_changes) {
+                if let Some((file, _)) = ws.change(&doc.uri, doc.version, &p.content_changes) {
                     self.changed.push(file);
                 }
             }

@@ -176,14 +176,14 @@ impl Workspace {
         (file, changed)
     }
 
-    /// `didChange`: applies the changes in order. Returns the file when its input changed;
-    /// `None` too for a document that is not open (the change is dropped).
+    /// `didChange`: applies the changes in order. Returns the file and whether its input
+    /// changed, or `None` for a document that is not open (the change is dropped).
     pub fn change(
         &mut self,
         uri: &Uri,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
-    ) -> Option<SourceFile> {
+    ) -> Option<(SourceFile, bool)> {
         let encoding = self.encoding;
         let doc = self.open.get_mut(uri.as_str())?;
         for change in changes {
@@ -192,11 +192,11 @@ impl Workspace {
         doc.version = version;
         let file = doc.file;
         if file.text(&self.db).as_str() == analysed(&doc.text) {
-            return None;
+            return Some((file, false));
         }
         let text = analysed(&doc.text).to_string();
         file.set_text(&mut self.db).to(text);
-        Some(file)
+        Some((file, true))
     }
 
     /// `didClose`: the file goes back to its text on disk, or leaves the project when it
@@ -270,13 +270,16 @@ mod tests {
             range_length: None,
             text: "x = 1\n".into(),
         };
-        assert_eq!(ws.change(&doc, 2, std::slice::from_ref(&change)), None);
+        assert_eq!(
+            ws.change(&doc, 2, std::slice::from_ref(&change)),
+            Some((file, false))
+        );
         let change = TextDocumentContentChangeEvent {
             range: None,
             range_length: None,
             text: "x = 2\n".into(),
         };
-        assert_eq!(ws.change(&doc, 3, &[change]), Some(file));
+        assert_eq!(ws.change(&doc, 3, &[change]), Some((file, true)));
         assert_eq!(file.text(&ws.db), "x = 2\n");
         assert_eq!(ws.open_doc(&doc).map(|d| d.version), Some(3));
         // A change to a document that is not open is dropped.
