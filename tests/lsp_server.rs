@@ -295,11 +295,27 @@ fn editing_session_end_to_end() {
     );
     assert_eq!(still_alive["result"][0]["name"], "value");
 
+    // Documents in other languages are not analysed.
+    let toml_uri = uri_of(&root.join("notes.toml"));
+    let toml = json!({ "uri": toml_uri, "languageId": "toml", "version": 1, "text": "a = [" });
+    client.notify("textDocument/didOpen", json!({ "textDocument": toml }));
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": toml_uri } }),
+    );
+    assert_eq!(symbols["result"], Value::Null);
+
     // Closing clears the document's diagnostics.
     client.notify(
         "textDocument/didClose",
         json!({ "textDocument": { "uri": lib_uri } }),
     );
+    let cleared = client.wait_for("cleared diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == lib_uri.as_str()
+            && m["params"].get("version").is_none()
+    });
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
 
     assert_eq!(client.shutdown(), Some(0));
 }

@@ -354,8 +354,14 @@ impl Server {
                     return;
                 };
                 let doc = p.text_document;
-                let (file, _) = ws.open(doc.uri, doc.version, doc.text);
-                self.changed.push(file);
+                // Only Python is analysed (a client may open every file with one server).
+                let key = path_key(&doc.uri);
+                let is_python =
+                    doc.language_id == "python" || key.ends_with(".py") || key.ends_with(".pyi");
+                if is_python {
+                    let (file, _) = ws.open(doc.uri, doc.version, doc.text);
+                    self.changed.push(file);
+                }
             }
             DidChangeTextDocument::METHOD => {
                 let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
