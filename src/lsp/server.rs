@@ -585,3 +585,32 @@ fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         ..Default::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(json: serde_json::Value) -> InitializeParams {
+        serde_json::from_value(json).unwrap_or_else(|e| unreachable!("valid params: {e}"))
+    }
+
+    #[test]
+    fn folders_come_from_workspace_folders_else_the_root() {
+        let both = params(serde_json::json!({
+            "capabilities": {},
+            "rootUri": "file:///root",
+            "workspaceFolders": [{ "uri": "file:///a", "name": "a" }, { "uri": "file:///b%20c", "name": "b" }],
+        }));
+        assert_eq!(
+            workspace_folders(&both),
+            [PathBuf::from("/a"), PathBuf::from("/b c")]
+        );
+        let root_only =
+            params(serde_json::json!({ "capabilities": {}, "rootUri": "file:///root" }));
+        assert_eq!(workspace_folders(&root_only), [PathBuf::from("/root")]);
+        let path_only = params(serde_json::json!({ "capabilities": {}, "rootPath": "/old" }));
+        assert_eq!(workspace_folders(&path_only), [PathBuf::from("/old")]);
+        let none = params(serde_json::json!({ "capabilities": {} }));
+        assert!(workspace_folders(&none).is_empty());
+    }
+}
