@@ -17,6 +17,7 @@ mod parse;
 mod ready;
 pub mod resolve;
 pub mod types;
+mod rules;
 
 pub use db::{CheckerDb, Db, Project, SourceFile};
 pub use diagnostics::{Code, Diagnostic, Label, Severity, Span};
@@ -33,6 +34,7 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     if !parsed.has_syntax_error() {
         diags.extend(infer::check_types(db, file));
     }
+    diags.extend(rules::strict_module::strict_module_diagnostics(db, file).iter().cloned());
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diagnostics::suppression::apply(db, file, diags)
 }

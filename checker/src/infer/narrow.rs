@@ -10,12 +10,30 @@ use crate::infer::builder::{Infer, State};
 use crate::types::class::{is_subclass, literal_fallback, lookup_member};
 use crate::types::{Literal, Ty, TyKind};
 
+/// Attribute chains longer than this are not narrowed: a place is looked up for every
+/// attribute expression, so unbounded chains would make `a.b.b.b...` quadratic.
+const MAX_PLACE_SEGMENTS: usize = 8;
+
 /// The place an expression denotes (`x`, `self.x`, `a.b.c`), if it is one.
 pub(super) fn place_of(expr: &ast::Expr) -> Option<Box<str>> {
-    match expr {
-        ast::Expr::Name(n) => Some(n.id.as_str().into()),
-        ast::Expr::Attribute(a) => place_of(&a.value).map(|base| format!("{base}.{}", a.attr).into()),
-        _ => None,
+    let mut attrs: Vec<&str> = Vec::new();
+    let mut current = expr;
+    loop {
+        match current {
+            ast::Expr::Name(n) => {
+                let mut place = n.id.to_string();
+                for attr in attrs.iter().rev() {
+                    place.push('.');
+                    place.push_str(attr);
+                }
+                return Some(place.into());
+            }
+            ast::Expr::Attribute(a) if attrs.len() < MAX_PLACE_SEGMENTS => {
+                attrs.push(a.attr.as_str());
+                current = &a.value;
+            }
+            _ => return None,
+        }
     }
 }
 
@@ -81,6 +99,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                     (right, true)
                 } else {
                     (&*c.left, false)
+                };
+                let subject = match subject {
+                    ast::Expr::NamedExpr(n) => &*n.target,
+                    other => other,
                 };
                 if other_is_none && let Some(place) = place_of(subject) {
                     let current = self.place_type(subject);
