@@ -282,7 +282,21 @@ impl<'a> Interp<'a> {
                     let message = format!("object of type '{}' has no len()", value.type_name());
                     return self.raise(env, "TypeError", &message, span);
                 }
-                Value::int(self.iterate(env, &value, span)?.len() as i64)
+                let direct = match &value {
+                    Value::Object(o) => match &*o.data.borrow() {
+                        ObjectData::List(items) => Some(items.len()),
+                        ObjectData::Dict { items, .. } => Some(items.len()),
+                        ObjectData::Set { items, .. } => Some(items.len()),
+                        _ => None,
+                    },
+                    Value::Tuple(items) => Some(items.len()),
+                    Value::Str(s) => Some(s.chars().count()),
+                    _ => None,
+                };
+                match direct {
+                    Some(n) => Value::int(n as i64),
+                    None => Value::int(self.iterate(env, &value, span)?.len() as i64),
+                }
             }
             "isinstance" | "issubclass" => {
                 if let Value::Unknown(n) = arg(0) {

@@ -261,9 +261,23 @@ impl<'a> Interp<'a> {
         let data = o.data.borrow();
         match &*data {
             ObjectData::List(items) => {
-                let items = items.clone();
+                let found = as_int(&self.payload(&key))
+                    .and_then(|i| normalise_index(&i, items.len()))
+                    .and_then(|i| items.get(i).cloned());
                 drop(data);
-                self.index_sequence(env, &items, &key, span)
+                match found {
+                    Some(v) => Ok(v),
+                    None => {
+                        if as_int(&self.payload(&key)).is_none() {
+                            let message = format!(
+                                "list indices must be integers or slices, not {}",
+                                key.type_name()
+                            );
+                            return self.raise(env, "TypeError", &message, span);
+                        }
+                        self.raise(env, "IndexError", "list index out of range", span)
+                    }
+                }
             }
             ObjectData::Dict { items, default } => {
                 if !is_hashable(&key) {
