@@ -327,8 +327,8 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            // `list[int]`, `MyGeneric[T]`: a generic alias, used in annotations.
-            ObjectData::Class(_) => Ok(Value::Opaque(Rc::from("<generic alias>"))),
+            // `list[int]`, `MyGeneric[T]`: a generic alias, which calls like its class.
+            ObjectData::Class(_) => Ok(object.clone()),
             _ => {
                 drop(data);
                 if let Some(method) = self.lookup_special(object, "__getitem__") {

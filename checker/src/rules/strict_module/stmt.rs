@@ -371,7 +371,11 @@ impl<'a> Interp<'a> {
         let mut count = 0;
         loop {
             let test = self.eval(env, &s.test)?;
-            if !self.truthy(env, &test, Span::from(s.test.range()))? {
+            // A condition the model cannot decide ends the loop rather than running it
+            // to the iteration limit.
+            if matches!(test, Value::Opaque(_) | Value::Poisoned)
+                || !self.truthy(env, &test, Span::from(s.test.range()))?
+            {
                 break;
             }
             count += 1;

@@ -112,3 +112,18 @@ fn deep_recursion_stays_within_a_test_thread_stack() {
         "#]],
     );
 }
+
+/// `reveal_type` is a checker construct (reported by type inference, so not testable
+/// in a strict mdtest without depending on it): strict analysis lets the value through.
+#[test]
+fn reveal_type_passes_its_value_through() {
+    check(
+        &[(
+            "main.py",
+            "import __strict__\n\nX = reveal_type([1])\nX.append(2)\nassert X == [1, 2]\nassert reveal_type(3) == 4\n",
+        )],
+        expect![[r#"
+            6:1 strict-unhandled-exception: StrictModuleUnhandledException(AssertionError): an exception escapes the module's top level
+        "#]],
+    );
+}
