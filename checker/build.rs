@@ -4,7 +4,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../stdlib_stubs");
+    // Read at run time, not with `env!`: a build-script binary copied along with a `target/`
+    // from another checkout would otherwise keep embedding that checkout's stubs.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let root = manifest_dir.join("../stdlib_stubs");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);

@@ -4,6 +4,10 @@
 
 mod cli;
 mod commands;
+mod config;
+mod discover;
+mod output;
+mod lsp;
 
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@
 //! labels and notes. Renderers turn it into text; the registry of codes is in [`codes`].
 
 pub mod codes;
+pub mod render;
 pub mod suppression;
 
 pub use codes::Code;
