@@ -127,3 +127,41 @@ fn reveal_type_passes_its_value_through() {
         "#]],
     );
 }
+
+/// Models that mdtests cannot show because type inference reports its own view of
+/// these constructs: enum iteration, `typing.NamedTuple` and `TypedDict` classes,
+/// `round`, `dict.fromkeys`. A failed assertion would show as an unhandled exception.
+#[test]
+fn modelled_values_that_type_inference_sees_differently() {
+    check(
+        &[(
+            "main.py",
+            r#"import __strict__
+from enum import Enum
+from typing import NamedTuple, TypedDict
+
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+
+class Point(NamedTuple):
+    x: int
+    y: int = 0
+
+class Movie(TypedDict):
+    title: str
+
+assert [c.name for c in Color] == ["RED", "GREEN"] and len(Color) == 2
+P = Point(1)
+assert P.x == 1 and P.y == 0 and P == (1, 0)
+x, y = P
+assert round(2.5) == 2 and round(3.5) == 4
+assert dict.fromkeys(["a", "b"], 0) == {"a": 0, "b": 0}
+assert [c.value for c in Color] == [1, 3]
+"#,
+        )],
+        expect![[r#"
+            22:1 strict-unhandled-exception: StrictModuleUnhandledException(AssertionError): an exception escapes the module's top level
+        "#]],
+    );
+}
