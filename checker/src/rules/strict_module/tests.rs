@@ -165,3 +165,48 @@ assert [c.value for c in Color] == [1, 3]
         "#]],
     );
 }
+
+/// The analysis of a module reads the strict modules it imports and nothing else: an
+/// edit elsewhere leaves it cached, an edit of an imported strict module re-runs it.
+#[test]
+fn analysis_reruns_only_for_edits_of_imported_strict_modules() {
+    use salsa::Setter;
+    let mut db = CheckerDb::with_event_log();
+    let file = |db: &CheckerDb, path: &str, text: &str| {
+        SourceFile::new(db, format!("/p/{path}"), text.to_string())
+    };
+    let main = file(
+        &db,
+        "main.py",
+        "import __strict__\nfrom lib import f\nX = f()\n",
+    );
+    let lib = file(
+        &db,
+        "lib.py",
+        "import __strict__\n\ndef f():\n    return 1\n",
+    );
+    let other = file(&db, "other.py", "import __strict__\nY = 2\n");
+    db.set_project_files(vec![main, lib, other], vec!["/p".to_string()]);
+    assert!(super::strict_module_diagnostics(&db, main).is_empty());
+    db.take_log();
+    let reruns = |log: Vec<String>| {
+        log.iter()
+            .filter(|entry| entry.starts_with("strict_module_diagnostics("))
+            .count()
+    };
+
+    other
+        .set_text(&mut db)
+        .to("import __strict__\nY = 3\n".to_string());
+    assert!(super::strict_module_diagnostics(&db, main).is_empty());
+    assert_eq!(reruns(db.take_log()), 0);
+
+    lib.set_text(&mut db)
+        .to("import __strict__\nimport os\n\ndef f():\n    return os.getcwd()\n".to_string());
+    let codes: Vec<&str> = super::strict_module_diagnostics(&db, main)
+        .iter()
+        .map(|d| d.code.name())
+        .collect();
+    assert_eq!(codes, ["strict-unsafe-call"]);
+    assert_eq!(reruns(db.take_log()), 1);
+}
