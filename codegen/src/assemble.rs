@@ -12,6 +12,8 @@ use crate::format::line_table::{self, LocationSpan};
 use crate::format::opcodes::Operand;
 use crate::format::{CodeObject, Opcode, exception_table};
 use crate::ir::{Instr, Label, Op};
+#[allow(unused_imports)]
+use crate::ir::Block;
 use crate::lower::Unit;
 use crate::lower::symtable::SymbolTable;
 
@@ -72,10 +74,6 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
         prefix.push(Instr { op: Op::Real(Opcode::RETURN_GENERATOR), arg: 0, target: None, loc: Some(loc) });
         prefix.push(Instr { op: Op::Real(Opcode::POP_TOP), arg: 0, target: None, loc: None });
     }
-    let entry = unit.order.first().copied().unwrap_or(Label(0));
-    let entry_block = &mut unit.blocks[entry.0 as usize].instrs;
-    entry_block.splice(0..0, prefix);
-
     let mut cfg = Cfg::new(std::mem::take(&mut unit.blocks), std::mem::take(&mut unit.order));
     cfg.optimize();
     cfg.duplicate_exits_without_location();
@@ -83,6 +81,19 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
     let (depths, max_depth) = cfg.stack_depths()?;
     cfg.label_exception_targets()?;
     cfg.clean_all();
+    // The prefix runs before the frame exists for the stack-depth pass (CPython adds it
+    // last too); `POP_TOP` after `RETURN_GENERATOR` shares its location.
+    if let Some(i) = prefix.iter().position(|p| p.op == Op::Real(Opcode::RETURN_GENERATOR)) {
+        if let Some(next) = prefix.get_mut(i + 1) {
+            next.loc = Some(crate::format::line_table::Location::line_only(unit.firstlineno));
+        }
+    }
+    if let Some(entry) = cfg.order.first().copied() {
+        let n = prefix.len();
+        let block = &mut cfg.blocks[entry.0 as usize];
+        block.instrs.splice(0..0, prefix);
+        block.handlers.splice(0..0, std::iter::repeat_n(None, n));
+    }
 
     let layout = Layout::compute(&cfg)?;
     let mut code = Vec::with_capacity(layout.total as usize * 2);

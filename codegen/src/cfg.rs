@@ -55,11 +55,13 @@ impl Cfg {
     /// Runs the clean-up passes.
     pub(crate) fn optimize(&mut self) {
         self.retarget_empty();
+        self.extend_blocks();
         for pos in 0..self.order.len() {
             self.thread_jumps(self.order[pos]);
             let next_line = self.next_first_line(pos);
             clean_block(self.block_mut(self.order[pos]), next_line);
         }
+        self.extend_blocks();
         let reachable = self.reachable();
         for (i, block) in self.blocks.iter_mut().enumerate() {
             if !reachable[i] {
@@ -102,24 +104,64 @@ impl Cfg {
         }
     }
 
-    /// A jump whose target starts with an unconditional jump goes straight to its target.
+    /// Jump threading (CPython 3.11's `optimize_basic_block` rules for jumps).
     fn thread_jumps(&mut self, label: Label) {
-        for _ in 0..4 {
+        const FALSE_OR_POP: Op = Op::Real(Opcode::JUMP_IF_FALSE_OR_POP);
+        const TRUE_OR_POP: Op = Op::Real(Opcode::JUMP_IF_TRUE_OR_POP);
+        for _ in 0..8 {
             let Some(last) = self.block(label).instrs.last().copied() else { return };
             let Some(target) = last.target else { return };
-            let threadable = matches!(
-                last.op,
-                Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone
-            );
-            if !threadable {
-                return;
-            }
             let Some(first) = self.block(target).instrs.first().copied() else { return };
-            if first.op != Op::Jump || first.target == Some(target) {
+            let n = self.block(label).instrs.len();
+            let (new_op, new_target) = match (last.op, first.op) {
+                (FALSE_OR_POP, Op::PopJumpIfFalse) => (Op::PopJumpIfFalse, first.target),
+                (FALSE_OR_POP, Op::Jump | FALSE_OR_POP) => (FALSE_OR_POP, first.target),
+                (FALSE_OR_POP, TRUE_OR_POP | Op::PopJumpIfTrue) | (TRUE_OR_POP, FALSE_OR_POP | Op::PopJumpIfFalse)
+                    if last.loc.map(|l| l.line) == first.loc.map(|l| l.line) =>
+                {
+                    let Some(pos) = self.order.iter().position(|l| *l == target) else { return };
+                    let op = if last.op == FALSE_OR_POP { Op::PopJumpIfFalse } else { Op::PopJumpIfTrue };
+                    (op, self.order.get(pos + 1).copied())
+                }
+                (TRUE_OR_POP, Op::PopJumpIfTrue) => (Op::PopJumpIfTrue, first.target),
+                (TRUE_OR_POP, Op::Jump | TRUE_OR_POP) => (TRUE_OR_POP, first.target),
+                (
+                    op @ (Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone),
+                    Op::Jump,
+                ) => (op, first.target),
+                _ => return,
+            };
+            let Some(new_target) = new_target else { return };
+            if new_target == target && new_op == last.op {
                 return;
             }
-            let n = self.block(label).instrs.len();
-            self.block_mut(label).instrs[n - 1].target = first.target;
+            let instr = &mut self.block_mut(label).instrs[n - 1];
+            instr.op = new_op;
+            instr.target = Some(new_target);
+        }
+    }
+
+    /// A block ending in a jump to a short exit block gets a copy of that block instead
+    /// (CPython's `extend_block`).
+    fn extend_blocks(&mut self) {
+        for pos in 0..self.order.len() {
+            let label = self.order[pos];
+            let Some(last) = self.block(label).instrs.last().copied() else { continue };
+            if last.op != Op::Jump {
+                continue;
+            }
+            let Some(target) = last.target else { continue };
+            let copy = self.block(target);
+            if copy.instrs.len() > 4 || !copy.last().is_some_and(|i| i.op.is_scope_exit()) {
+                continue;
+            }
+            let copied = copy.instrs.clone();
+            let block = self.block_mut(label);
+            if let Some(jump) = block.instrs.last_mut() {
+                jump.op = Op::Real(Opcode::NOP);
+                jump.target = None;
+            }
+            block.instrs.extend(copied);
         }
     }
 

@@ -37,6 +37,13 @@ impl<'a> Compiler<'a> {
     /// `obj.meth(args)` as `LOAD_METHOD` + `CALL` (CPython's `maybe_optimize_method_call`).
     fn method_call(&mut self, c: &'a ast::ExprCall) -> Result<bool> {
         let ast::Expr::Attribute(meth) = c.func.as_ref() else { return Ok(false) };
+        // Attributes of names imported at module level are loaded as attributes (3.11's
+        // `is_import_originated`).
+        if let ast::Expr::Name(base) = meth.value.as_ref() {
+            if self.table.scopes[0].flags_of(&base.id) & super::symtable::DEF_IMPORT != 0 {
+                return Ok(false);
+            }
+        }
         if !matches!(meth.ctx, ast::ExprContext::Load)
             || c.args.len() + c.keywords.len() >= STACK_USE_GUIDELINE
             || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))

@@ -450,18 +450,17 @@ impl<'a> Compiler<'a> {
             let except_with_error = self.new_block();
             let no_match = self.new_block();
             if i == 0 {
-                // Stack: [exc] -> [orig, list, rest]
+                // [exc] -> [orig, [], exc]
                 self.emit(Opcode::COPY, 1);
                 self.emit(Opcode::BUILD_LIST, 0);
                 self.emit(Opcode::SWAP, 2);
             }
-            let Some(t) = &h.type_ else {
-                return Err(self.syntax_error("expected 'except*' to name an exception type", h.range));
-            };
-            self.visit_expr(t)?;
-            self.emit(Opcode::CHECK_EG_MATCH, 0);
-            self.emit(Opcode::COPY, 1);
-            self.emit_jump(Op::PopJumpIfNone, no_match);
+            if let Some(t) = &h.type_ {
+                self.visit_expr(t)?;
+                self.emit(Opcode::CHECK_EG_MATCH, 0);
+                self.emit(Opcode::COPY, 1);
+                self.emit_jump(Op::PopJumpIfNone, no_match);
+            }
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
             match &h.name {
@@ -488,29 +487,34 @@ impl<'a> Compiler<'a> {
                 self.nameop(name, NameCtx::Store)?;
                 self.nameop(name, NameCtx::Del)?;
             }
-            // Add the exception raised in the handler to the list.
+            // The exception raised in the handler joins the list.
             self.emit(Opcode::LIST_APPEND, 3);
             self.emit(Opcode::POP_TOP, 0);
-            self.emit_jump(Op::Jump, next_except);
-            self.use_block(except_with_error);
+            self.emit_jump(Op::Jump, except_with_error);
+            self.use_block(next_except);
+            self.emit(Opcode::NOP, 0);
+            self.emit_jump(Op::Jump, except_with_error);
             self.use_block(no_match);
             self.emit(Opcode::POP_TOP, 0);
-            self.use_block(next_except);
+            self.use_block(except_with_error);
             if i + 1 == n {
-                // Stack: [orig, list, rest]
-                self.emit(Opcode::POP_TOP, 0);
-                self.emit(Opcode::PREP_RERAISE_STAR, 0);
-                self.emit(Opcode::COPY, 1);
-                self.emit_jump(Op::PopJumpIfNotNone, reraise_star);
-                // Nothing to reraise.
-                self.emit(Opcode::POP_TOP, 0);
-                self.emit_op(Op::PopBlock);
-                self.emit(Opcode::POP_EXCEPT, 0);
-                self.emit_jump(Op::Jump, end);
+                // The unhandled rest (or None) joins the list too.
+                self.emit(Opcode::LIST_APPEND, 1);
+                self.emit_jump(Op::Jump, reraise_star);
             }
         }
+        self.unset_loc();
         self.unit().fblocks.pop();
+        let reraise = self.new_block();
         self.use_block(reraise_star);
+        self.emit(Opcode::PREP_RERAISE_STAR, 0);
+        self.emit(Opcode::COPY, 1);
+        self.emit_jump(Op::PopJumpIfNotNone, reraise);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit_op(Op::PopBlock);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit_jump(Op::Jump, end);
+        self.use_block(reraise);
         self.emit_op(Op::PopBlock);
         self.emit(Opcode::SWAP, 2);
         self.emit(Opcode::POP_EXCEPT, 0);

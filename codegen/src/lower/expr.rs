@@ -64,7 +64,23 @@ impl<'a> Compiler<'a> {
                 let jump = if b.op == ast::BoolOp::And { Opcode::JUMP_IF_FALSE_OR_POP } else { Opcode::JUMP_IF_TRUE_OR_POP };
                 let end = self.new_block();
                 let n = b.values.len();
+                let jumps_on_true = b.op == ast::BoolOp::Or;
                 for value in &b.values[..n.saturating_sub(1)] {
+                    // A constant operand decides at compile time, as CPython's optimizer does.
+                    if let Some(truth) = fold(value).as_ref().and_then(truthiness) {
+                        if truth == jumps_on_true {
+                            self.visit_expr(value)?;
+                            self.emit_jump(Op::Jump, end);
+                            self.next_block();
+                        } else {
+                            let saved = self.unit_ref().loc;
+                            self.set_loc(value.range());
+                            self.emit(Opcode::NOP, 0);
+                            self.unit().loc = saved;
+                            self.emit(Opcode::NOP, 0);
+                        }
+                        continue;
+                    }
                     self.visit_expr(value)?;
                     self.emit_jump(Op::Real(jump), end);
                     self.next_block();
@@ -378,6 +394,10 @@ impl<'a> Compiler<'a> {
                 self.unit().loc = saved;
                 if truth == cond {
                     self.emit_jump(Op::Jump, next);
+                } else {
+                    // The conditional jump became a NOP ending its block, as in CPython.
+                    self.emit(Opcode::NOP, 0);
+                    self.next_block();
                 }
                 return Ok(());
             }
@@ -440,7 +460,10 @@ impl<'a> Compiler<'a> {
                 // `x is None` jumps on None when cond, on not-None otherwise.
                 let is = c.ops[0] == ast::CmpOp::Is;
                 let op = if is == cond { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone };
+                let saved = self.unit_ref().loc;
+                self.set_loc(e.range());
                 self.emit_jump(op, next);
+                self.unit().loc = saved;
                 return Ok(());
             }
             _ => {}
