@@ -115,10 +115,9 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(v)?;
             }
         } else if let Some(v) = value {
-            let saved = self.unit_ref().loc;
+            // The constant's location stays for the return itself (as in CPython).
             self.set_loc(v.range());
             self.emit(Opcode::NOP, 0);
-            self.unit().loc = saved;
         }
         if value.is_none_or(|v| self.location(v.range()).line != stmt_loc.line) {
             self.unit().loc = Some(stmt_loc);
