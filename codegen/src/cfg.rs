@@ -54,7 +54,6 @@ impl Cfg {
 
     /// Runs the clean-up passes.
     pub(crate) fn optimize(&mut self) {
-        self.retarget_empty();
         self.extend_blocks();
         for pos in 0..self.order.len() {
             self.thread_jumps(self.order[pos]);
@@ -133,6 +132,11 @@ impl Cfg {
             };
             let Some(new_target) = new_target else { return };
             if new_target == target && new_op == last.op {
+                return;
+            }
+            // CPython threads only within a line, or through an artificial jump.
+            let same_line = last.loc.map(|l| l.line) == first.loc.map(|l| l.line) || first.loc.is_none();
+            if !same_line {
                 return;
             }
             let instr = &mut self.block_mut(label).instrs[n - 1];

@@ -56,9 +56,6 @@ impl<'a> Compiler<'a> {
         self.set_loc(c.func.range());
         self.attr_loc(&c.func);
         self.emit_name(Opcode::LOAD_METHOD, &meth.attr);
-        self.unit().loc = call_loc;
-        self.attr_loc(&c.func);
-        let method_loc = self.unit_ref().loc;
         for a in &c.args {
             self.visit_expr(a)?;
         }
@@ -68,7 +65,8 @@ impl<'a> Compiler<'a> {
             }
             self.kw_names(&c.keywords);
         }
-        self.unit().loc = method_loc;
+        self.unit().loc = call_loc;
+        self.attr_loc(&c.func);
         let n = (c.args.len() + c.keywords.len()) as u32;
         self.emit(Opcode::PRECALL, n);
         self.emit(Opcode::CALL, n);

@@ -460,22 +460,19 @@ impl<'a> Compiler<'a> {
                 // `x is None` jumps on None when cond, on not-None otherwise.
                 let is = c.ops[0] == ast::CmpOp::Is;
                 let op = if is == cond { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone };
-                let saved = self.unit_ref().loc;
                 self.set_loc(e.range());
                 self.emit_jump(op, next);
-                self.unit().loc = saved;
                 return Ok(());
             }
             _ => {}
         }
         self.visit_expr(e)?;
-        // CPython 3.11 gives the jump after a single comparison the comparison's location.
-        let saved = self.unit_ref().loc;
+        // In CPython 3.11 a single comparison used as a condition leaves its location in
+        // place for the jump and what follows in the same statement.
         if matches!(e, E::Compare(_)) {
             self.set_loc(e.range());
         }
         self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
-        self.unit().loc = saved;
         Ok(())
     }
 

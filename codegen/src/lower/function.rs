@@ -114,14 +114,15 @@ impl<'a> Compiler<'a> {
         }
         let kw: Vec<&ast::ArgWithDefault> = args.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
         if !kw.is_empty() {
+            let mut keys = Vec::new();
             for a in &kw {
-                let name = self.mangle(&a.def.arg);
-                self.load_const(Constant::Str(name));
+                keys.push(Constant::Str(self.mangle(&a.def.arg)));
                 if let Some(d) = &a.default {
                     self.visit_expr(d)?;
                 }
             }
-            self.emit(Opcode::BUILD_MAP, kw.len() as u32);
+            self.load_const(Constant::Tuple(keys));
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, kw.len() as u32);
             make_flags |= 0x02;
         }
         Ok(make_flags)

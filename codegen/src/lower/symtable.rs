@@ -192,11 +192,16 @@ impl Builder {
             if entry.flags & DEF_PARAM != 0 {
                 return Err(syntax(format!("duplicate argument '{name}' in function definition")));
             }
-            scope.params.push(mangled);
+            scope.params.push(mangled.clone());
         }
         let entry = scope.symbols.get_mut(&mangle(scope.private.as_deref(), name));
         if let Some(entry) = entry {
             entry.flags |= flag;
+        }
+        if flag & DEF_GLOBAL != 0 {
+            // CPython records explicit globals in the module's own symbols too.
+            let module = &mut self.scopes[0];
+            module.symbols.entry(mangled).or_insert(Symbol { flags: 0, scope: NameScope::Unknown }).flags |= DEF_GLOBAL;
         }
         Ok(())
     }
