@@ -61,7 +61,7 @@ fn check(source: &Path, out_dir: &Path) -> Result<(), String> {
 #[test]
 fn every_program_behaves_like_cpython() {
     let files = programs();
-    assert!(files.len() >= 75, "the corpus shrank to {} programs", files.len());
+    assert!(files.len() >= 160, "the corpus shrank to {} programs", files.len());
     let out = tempfile::tempdir().expect("temp dir");
     let queue = Mutex::new(files.clone());
     let failures = Mutex::new(Vec::new());

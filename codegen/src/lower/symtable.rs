@@ -715,7 +715,7 @@ impl Builder {
             E::Name(n) => {
                 let flag = if matches!(n.ctx, ast::ExprContext::Load) { USE } else { DEF_LOCAL };
                 self.add_def(&n.id, flag)?;
-                let in_function = self.current().kind == ScopeKind::Function;
+                let in_function = matches!(self.current().kind, ScopeKind::Function | ScopeKind::Comprehension);
                 if matches!(n.ctx, ast::ExprContext::Load) && in_function && n.id.as_str() == "super" {
                     self.add_def("__class__", USE)?;
                 }
