@@ -103,8 +103,7 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
         let block = cfg.block(*label);
         let mut offset = layout.block_offset[label.0 as usize];
         for (i, instr) in block.instrs.iter().enumerate() {
-            let (opcode, arg) = layout.resolve(instr, offset, pos)?;
-            let size = instr_size(opcode, arg);
+            let (opcode, arg, size) = layout.resolve(instr, offset, pos)?;
             let ext = size - 1 - u32::from(opcode.caches());
             for k in (1..=ext).rev() {
                 code.push(Opcode::EXTENDED_ARG.number());
@@ -200,8 +199,8 @@ impl Layout {
             for (pos, label) in cfg.order.iter().enumerate() {
                 offsets[label.0 as usize] = offset;
                 for instr in &cfg.block(*label).instrs {
-                    let (opcode, arg) = layout.resolve(instr, offset, pos)?;
-                    offset += instr_size(opcode, arg);
+                    let (_, _, size) = layout.resolve(instr, offset, pos)?;
+                    offset += size;
                 }
             }
             let stable = offsets == layout.block_offset && offset == layout.total;
@@ -214,11 +213,11 @@ impl Layout {
         Err(CodegenError::Bug("jump offsets did not converge".into()))
     }
 
-    /// The real opcode and argument of an instruction that starts at `offset`.
-    fn resolve(&self, instr: &Instr, offset: u32, block_pos: usize) -> Result<(Opcode, u32), CodegenError> {
+    /// The real opcode, argument and size of an instruction that starts at `offset`.
+    fn resolve(&self, instr: &Instr, offset: u32, block_pos: usize) -> Result<(Opcode, u32, u32), CodegenError> {
         let Some(target) = instr.target else {
             return match instr.op {
-                Op::Real(op) => Ok((op, instr.arg)),
+                Op::Real(op) => Ok((op, instr.arg, instr_size(op, instr.arg))),
                 other => Err(CodegenError::Bug(format!("{} left after exception labelling", other.name()))),
             };
         };
@@ -249,12 +248,14 @@ impl Layout {
             (other, _) => return Err(CodegenError::Bug(format!("{} has a target after labelling", other.name()))),
         };
         // The argument counts from the end of this instruction (EXTENDED_ARGs and caches
-        // included); its size depends on the argument, so try the small sizes first.
+        // included); its size depends on the argument, so take the smallest size that can
+        // hold it (a forward jump may then carry a leading `EXTENDED_ARG 0`).
         for ext in 0..4u32 {
-            let end = offset + 1 + ext + u32::from(opcode.caches());
+            let size = 1 + ext + u32::from(opcode.caches());
+            let end = offset + size;
             let arg = if backward { end.saturating_sub(target_offset) } else { target_offset.saturating_sub(end) };
-            if instr_size(opcode, arg) == 1 + ext + u32::from(opcode.caches()) {
-                return Ok((opcode, arg));
+            if instr_size(opcode, arg) <= size {
+                return Ok((opcode, arg, size));
             }
         }
         Err(CodegenError::Bug("jump too far".into()))
