@@ -48,7 +48,11 @@ fn listed_programs_match_cpython_instruction_for_instruction() {
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
     let mut count = 0;
-    for name in list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for name in list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         count += 1;
         let src = programs.join(format!("{name}.py"));
         let text = std::fs::read_to_string(&src).unwrap();
@@ -62,7 +66,13 @@ fn listed_programs_match_cpython_instruction_for_instruction() {
         };
         let ours = dir.path().join(format!("{name}.bin"));
         std::fs::write(&ours, marshal::write_code(&code)).unwrap();
-        let out = Command::new("python3").arg("-c").arg(COMPARE).arg(&src).arg(&ours).output().unwrap();
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg(COMPARE)
+            .arg(&src)
+            .arg(&ours)
+            .output()
+            .unwrap();
         if !out.status.success() {
             failures.push(format!(
                 "{name}: {}{}",
@@ -72,5 +82,10 @@ fn listed_programs_match_cpython_instruction_for_instruction() {
         }
     }
     assert!(count >= 100, "the exact list shrank to {count}");
-    assert!(failures.is_empty(), "{} of {count} programs differ from CPython:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} programs differ from CPython:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

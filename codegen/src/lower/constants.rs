@@ -20,7 +20,10 @@ pub(crate) fn from_ast(value: &ast::Constant) -> Constant {
         ast::Constant::Int(i) => Constant::int(i.clone()),
         ast::Constant::Tuple(items) => Constant::Tuple(items.iter().map(from_ast).collect()),
         ast::Constant::Float(f) => Constant::Float(*f),
-        ast::Constant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
+        ast::Constant::Complex { real, imag } => Constant::Complex {
+            real: *real,
+            imag: *imag,
+        },
         ast::Constant::Ellipsis => Constant::Ellipsis,
     }
 }
@@ -44,12 +47,18 @@ pub(crate) fn fold(e: &ast::Expr) -> Option<Constant> {
         ast::Expr::UnaryOp(u) => {
             let operand = fold(&u.operand)?;
             match (u.op, &operand) {
-                (ast::UnaryOp::USub, Constant::Int(_) | Constant::BigInt(_)) => Some(Constant::int(-big(&operand)?)),
-                (ast::UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
-                (ast::UnaryOp::USub, Constant::Complex { real, imag }) => {
-                    Some(Constant::Complex { real: -real, imag: -imag })
+                (ast::UnaryOp::USub, Constant::Int(_) | Constant::BigInt(_)) => {
+                    Some(Constant::int(-big(&operand)?))
                 }
-                (ast::UnaryOp::UAdd, Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_)) => Some(operand),
+                (ast::UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
+                (ast::UnaryOp::USub, Constant::Complex { real, imag }) => Some(Constant::Complex {
+                    real: -real,
+                    imag: -imag,
+                }),
+                (
+                    ast::UnaryOp::UAdd,
+                    Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_),
+                ) => Some(operand),
                 (ast::UnaryOp::Invert, Constant::Int(_) | Constant::BigInt(_)) => {
                     Some(Constant::int(-(big(&operand)?) - 1))
                 }
@@ -109,9 +118,18 @@ fn fold_binary(op: ast::Operator, left: &Constant, right: &Constant) -> Option<C
             };
             let ((a, b), (c, d)) = (as_c(left)?, as_c(right)?);
             match op {
-                O::Add => Some(Constant::Complex { real: a + c, imag: b + d }),
-                O::Sub => Some(Constant::Complex { real: a - c, imag: b - d }),
-                O::Mult => Some(Constant::Complex { real: a * c - b * d, imag: a * d + b * c }),
+                O::Add => Some(Constant::Complex {
+                    real: a + c,
+                    imag: b + d,
+                }),
+                O::Sub => Some(Constant::Complex {
+                    real: a - c,
+                    imag: b - d,
+                }),
+                O::Mult => Some(Constant::Complex {
+                    real: a * c - b * d,
+                    imag: a * d + b * c,
+                }),
                 _ => None,
             }
         }
@@ -140,7 +158,9 @@ fn fold_binary(op: ast::Operator, left: &Constant, right: &Constant) -> Option<C
             joined.extend_from_slice(b);
             Some(Constant::Bytes(joined))
         }
-        (Constant::Str(s), Constant::Int(n)) if op == O::Mult && *n >= 0 && s.len() as i64 * n <= 4096 => {
+        (Constant::Str(s), Constant::Int(n))
+            if op == O::Mult && *n >= 0 && s.len() as i64 * n <= 4096 =>
+        {
             Some(Constant::Str(s.repeat(*n as usize)))
         }
         _ => None,

@@ -33,10 +33,15 @@ impl<'a> Compiler<'a> {
         self.visit_expr(&m.subject)?;
         let end = self.new_block();
         let cases = m.cases.len();
-        let Some(last) = m.cases.last() else { return Ok(()) };
+        let Some(last) = m.cases.last() else {
+            return Ok(());
+        };
         let has_default = is_wildcard(&last.pattern) && cases > 1;
         let mut pc = PatternContext::default();
-        for (i, case) in m.cases[..cases - usize::from(has_default)].iter().enumerate() {
+        for (i, case) in m.cases[..cases - usize::from(has_default)]
+            .iter()
+            .enumerate()
+        {
             self.set_loc(case.pattern.range());
             let not_last = i != cases - usize::from(has_default) - 1;
             if not_last {
@@ -111,13 +116,21 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_capture(&mut self, name: Option<&str>, pc: &mut PatternContext, range: ast::text_size::TextRange) -> Result<()> {
+    fn store_capture(
+        &mut self,
+        name: Option<&str>,
+        pc: &mut PatternContext,
+        range: ast::text_size::TextRange,
+    ) -> Result<()> {
         let Some(name) = name else {
             self.emit(Opcode::POP_TOP, 0);
             return Ok(());
         };
         if pc.stores.iter().any(|s| s == name) {
-            return Err(self.syntax_error(format!("multiple assignments to name '{name}' in pattern"), range));
+            return Err(self.syntax_error(
+                format!("multiple assignments to name '{name}' in pattern"),
+                range,
+            ));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(name.to_string());
@@ -137,8 +150,17 @@ impl<'a> Compiler<'a> {
         self.set_loc(p.range());
         match p {
             P::MatchValue(v) => {
-                if !matches!(v.value.as_ref(), ast::Expr::Constant(_) | ast::Expr::Attribute(_) | ast::Expr::UnaryOp(_) | ast::Expr::BinOp(_)) {
-                    return Err(self.syntax_error("patterns may only match literals and attribute lookups", v.range));
+                if !matches!(
+                    v.value.as_ref(),
+                    ast::Expr::Constant(_)
+                        | ast::Expr::Attribute(_)
+                        | ast::Expr::UnaryOp(_)
+                        | ast::Expr::BinOp(_)
+                ) {
+                    return Err(self.syntax_error(
+                        "patterns may only match literals and attribute lookups",
+                        v.range,
+                    ));
                 }
                 self.visit_expr(&v.value)?;
                 self.compare_op(ast::CmpOp::Eq);
@@ -161,7 +183,9 @@ impl<'a> Compiler<'a> {
                 None => {
                     if !pc.allow_irrefutable {
                         let message = match &a.name {
-                            Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
+                            Some(n) => {
+                                format!("name capture '{n}' makes remaining patterns unreachable")
+                            }
                             None => "wildcard makes remaining patterns unreachable".to_string(),
                         };
                         return Err(self.syntax_error(message, a.range));
@@ -181,7 +205,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_sequence(&mut self, patterns: &'a [ast::Pattern], pc: &mut PatternContext, range: ast::text_size::TextRange) -> Result<()> {
+    fn pattern_sequence(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        pc: &mut PatternContext,
+        range: ast::text_size::TextRange,
+    ) -> Result<()> {
         let size = patterns.len();
         let mut star = None;
         let mut only_wildcard = true;
@@ -189,7 +218,9 @@ impl<'a> Compiler<'a> {
         for (i, p) in patterns.iter().enumerate() {
             if matches!(p, ast::Pattern::MatchStar(_)) {
                 if star.is_some() {
-                    return Err(self.syntax_error("multiple starred names in sequence pattern", range));
+                    return Err(
+                        self.syntax_error("multiple starred names in sequence pattern", range)
+                    );
                 }
                 star_wildcard = is_star_wildcard(p);
                 only_wildcard &= star_wildcard;
@@ -243,9 +274,15 @@ impl<'a> Compiler<'a> {
             match star {
                 Some(i) => {
                     if i >= 256 {
-                        return Err(self.syntax_error("too many expressions in star-unpacking sequence pattern", range));
+                        return Err(self.syntax_error(
+                            "too many expressions in star-unpacking sequence pattern",
+                            range,
+                        ));
                     }
-                    self.emit(Opcode::UNPACK_EX, (i as u32) | (((size - i - 1) as u32) << 8));
+                    self.emit(
+                        Opcode::UNPACK_EX,
+                        (i as u32) | (((size - i - 1) as u32) << 8),
+                    );
                 }
                 None => self.emit(Opcode::UNPACK_SEQUENCE, size as u32),
             }
@@ -258,7 +295,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_mapping(&mut self, m: &'a ast::PatternMatchMapping, pc: &mut PatternContext) -> Result<()> {
+    fn pattern_mapping(
+        &mut self,
+        m: &'a ast::PatternMatchMapping,
+        pc: &mut PatternContext,
+    ) -> Result<()> {
         let size = m.keys.len();
         pc.on_top += 1;
         self.emit(Opcode::MATCH_MAPPING, 0);
@@ -281,7 +322,10 @@ impl<'a> Compiler<'a> {
                     let k = super::constants::from_ast(&c.value).identity_key();
                     if seen.contains(&k) {
                         let shown = crate::repr::repr(&super::constants::from_ast(&c.value));
-                        return Err(self.syntax_error(format!("mapping pattern checks duplicate key ({shown})"), key.range()));
+                        return Err(self.syntax_error(
+                            format!("mapping pattern checks duplicate key ({shown})"),
+                            key.range(),
+                        ));
                     }
                     seen.push(k);
                 }
@@ -334,16 +378,27 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_class(&mut self, c: &'a ast::PatternMatchClass, pc: &mut PatternContext) -> Result<()> {
+    fn pattern_class(
+        &mut self,
+        c: &'a ast::PatternMatchClass,
+        pc: &mut PatternContext,
+    ) -> Result<()> {
         let nargs = c.patterns.len();
         let nattrs = c.kwd_attrs.len();
         for (i, attr) in c.kwd_attrs.iter().enumerate() {
             if c.kwd_attrs[i + 1..].iter().any(|other| other == attr) {
-                return Err(self.syntax_error(format!("attribute name repeated in class pattern: {attr}"), c.range));
+                return Err(self.syntax_error(
+                    format!("attribute name repeated in class pattern: {attr}"),
+                    c.range,
+                ));
             }
         }
         self.visit_expr(&c.cls)?;
-        let names: Vec<Constant> = c.kwd_attrs.iter().map(|a| Constant::Str(a.to_string())).collect();
+        let names: Vec<Constant> = c
+            .kwd_attrs
+            .iter()
+            .map(|a| Constant::Str(a.to_string()))
+            .collect();
         self.load_const(Constant::Tuple(names));
         self.emit(Opcode::MATCH_CLASS, nargs as u32);
         self.emit(Opcode::COPY, 1);
@@ -380,13 +435,19 @@ impl<'a> Compiler<'a> {
                 None => control = Some(pc.stores.clone()),
                 Some(ctrl) => {
                     if ctrl.len() != pc.stores.len() {
-                        return Err(self.syntax_error("alternative patterns bind different names", alt.range()));
+                        return Err(self.syntax_error(
+                            "alternative patterns bind different names",
+                            alt.range(),
+                        ));
                     }
                     let n = pc.stores.len();
                     for icontrol in (0..n).rev() {
                         let name = &ctrl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(self.syntax_error("alternative patterns bind different names", alt.range()));
+                            return Err(self.syntax_error(
+                                "alternative patterns bind different names",
+                                alt.range(),
+                            ));
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -417,7 +478,10 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(self.syntax_error(format!("multiple assignments to name '{name}' in pattern"), o.range));
+                return Err(self.syntax_error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    o.range,
+                ));
             }
             pc.stores.push(name);
         }
