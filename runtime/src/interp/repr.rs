@@ -455,7 +455,9 @@ impl Interp {
                     match a {
                         Some(a) => a,
                         None => {
-                            return Err(PyErr::type_error("not enough arguments for format string"));
+                            return Err(PyErr::type_error(
+                                "not enough arguments for format string",
+                            ));
                         }
                     }
                 }
