@@ -29,7 +29,10 @@ fn run_python(arg: &Path, cwd: &Path) -> Output {
 
 /// Compiles and runs one program; `Err` describes the difference.
 fn check(source: &Path, out_dir: &Path) -> Result<(), String> {
-    let name = source.file_stem().and_then(|s| s.to_str()).unwrap_or("program");
+    let name = source
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("program");
     let pyc = out_dir.join(format!("{name}.pyc"));
     let compiled = Command::new(env!("CARGO_BIN_EXE_cinder"))
         .arg("compile")
@@ -39,7 +42,10 @@ fn check(source: &Path, out_dir: &Path) -> Result<(), String> {
         .output()
         .expect("cinder runs");
     if !compiled.status.success() {
-        return Err(format!("cinder compile failed:\n{}", String::from_utf8_lossy(&compiled.stderr)));
+        return Err(format!(
+            "cinder compile failed:\n{}",
+            String::from_utf8_lossy(&compiled.stderr)
+        ));
     }
     let expected = run_python(source, out_dir);
     let actual = run_python(&pyc, out_dir);
@@ -51,9 +57,15 @@ fn check(source: &Path, out_dir: &Path) -> Result<(), String> {
             String::from_utf8_lossy(&o.stderr)
         )
     };
-    if expected.stdout != actual.stdout || expected.stderr != actual.stderr || expected.status.code() != actual.status.code()
+    if expected.stdout != actual.stdout
+        || expected.stderr != actual.stderr
+        || expected.status.code() != actual.status.code()
     {
-        return Err(format!("python3 on the source:\n{}\npython3 on our .pyc:\n{}", show(&expected), show(&actual)));
+        return Err(format!(
+            "python3 on the source:\n{}\npython3 on our .pyc:\n{}",
+            show(&expected),
+            show(&actual)
+        ));
     }
     Ok(())
 }
@@ -61,7 +73,11 @@ fn check(source: &Path, out_dir: &Path) -> Result<(), String> {
 #[test]
 fn every_program_behaves_like_cpython() {
     let files = programs();
-    assert!(files.len() >= 160, "the corpus shrank to {} programs", files.len());
+    assert!(
+        files.len() >= 160,
+        "the corpus shrank to {} programs",
+        files.len()
+    );
     let out = tempfile::tempdir().expect("temp dir");
     let queue = Mutex::new(files.clone());
     let failures = Mutex::new(Vec::new());
@@ -72,12 +88,21 @@ fn every_program_behaves_like_cpython() {
                     let next = queue.lock().expect("queue").pop();
                     let Some(source) = next else { break };
                     if let Err(why) = check(&source, out.path()) {
-                        failures.lock().expect("failures").push(format!("{}:\n{why}", source.display()));
+                        failures
+                            .lock()
+                            .expect("failures")
+                            .push(format!("{}:\n{why}", source.display()));
                     }
                 }
             });
         }
     });
     let failures = failures.into_inner().expect("failures");
-    assert!(failures.is_empty(), "{} of {} programs differ:\n\n{}", failures.len(), files.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
 }

@@ -531,8 +531,11 @@ fn remove_nops(instrs: &mut Vec<(Instr, Option<Label>)>, next_block_line: Option
             }
             if src + 1 < n {
                 let next_line = instrs[src + 1].0.loc.map(|l| l.line);
-                if next_line.is_none() || next_line == line {
+                if next_line.is_none() {
                     instrs[src + 1].0.loc = instr.loc;
+                    continue;
+                }
+                if next_line == line {
                     continue;
                 }
             } else if let Some(next) = next_block_line

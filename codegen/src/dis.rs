@@ -62,7 +62,7 @@ fn listing(code: &CodeObject, out: &mut String) {
             let byte = code.code.get((unit * 2 + 1) as usize).copied().unwrap_or(0);
             let _ = writeln!(
                 out,
-                "{:>3}    {:>2} {:>4} {:<20} {:>5}",
+                "{:>3}     {:>2} {:>4} {:<20} {:>5}",
                 "",
                 "",
                 unit * 2,
@@ -93,7 +93,7 @@ fn listing(code: &CodeObject, out: &mut String) {
             "  "
         };
         let mut text = format!(
-            "{line_field}    {marker} {:>4} {:<20}",
+            "{line_field}     {marker} {:>4} {:<20}",
             instr.offset * 2,
             instr.opcode.name()
         );

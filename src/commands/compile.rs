@@ -9,7 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use cinder_checker::{CheckerDb, Diagnostic, LineIndex, SourceFile, checked_module};
+use cinder_checker::diagnostics::render::{
+    FileDiagnostics, Format, NoSources, RenderOptions, render,
+};
+use cinder_checker::{CheckerDb, Diagnostic, SourceFile, checked_module};
 use cinder_codegen::format::CodeObject;
 use cinder_codegen::format::pyc::{self, Validation};
 use cinder_codegen::{CodegenError, compile_module};
@@ -118,22 +121,30 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Prints a diagnostic as `path:line:col: severity[code]: message`.
-fn print_diagnostic(path: &str, text: &str, d: &Diagnostic) {
-    let at = LineIndex::new(text).line_col(text, d.span.start);
-    eprintln!(
-        "{path}:{}:{}: {}[{}]: {}",
-        at.line,
-        at.column,
-        d.severity.as_str(),
-        d.code.name(),
-        d.message
+/// Prints diagnostics on stderr with the shared renderers (concise unless asked otherwise).
+fn print_diagnostics(path: &str, text: &str, diagnostics: &[Diagnostic], format: Format) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let file = FileDiagnostics {
+        path,
+        name: path,
+        text,
+        diagnostics,
+    };
+    eprint!(
+        "{}",
+        render(format, &[file], &NoSources, RenderOptions::default())
     );
 }
 
 /// Compiles one source to a code object, printing its diagnostics. `Err(exit code)` when
 /// nothing should be written.
-pub(crate) fn compile_path(path: &Path, check: bool) -> Result<(CodeObject, Vec<u8>), u8> {
+pub(crate) fn compile_path(
+    path: &Path,
+    check: bool,
+    format: Format,
+) -> Result<(CodeObject, Vec<u8>), u8> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -147,17 +158,14 @@ pub(crate) fn compile_path(path: &Path, check: bool) -> Result<(CodeObject, Vec<
     let file = SourceFile::new(&db, name.clone(), text.clone());
     let checked = checked_module(&db, file);
     let Some(ready) = checked.ready() else {
-        for d in checked.blocking_errors() {
-            print_diagnostic(&name, &text, d);
-        }
+        let blocking: Vec<Diagnostic> = checked.blocking_errors().cloned().collect();
+        print_diagnostics(&name, &text, &blocking, format);
         return Err(exit::ERRORS);
     };
     let mut failed = false;
     if check {
-        for d in &checked.diagnostics {
-            print_diagnostic(&name, &text, d);
-            failed = true;
-        }
+        print_diagnostics(&name, &text, &checked.diagnostics, format);
+        failed = !checked.diagnostics.is_empty();
     }
     match compile_module(ready) {
         Ok(code) if !failed => Ok((code, bytes)),
@@ -180,7 +188,10 @@ pub(crate) fn report_codegen_error(name: &str, err: &CodegenError) {
 }
 
 fn compile_one(job: &Job, args: &CompileArgs) -> u8 {
-    let (code, bytes) = match compile_path(&job.source, args.check) {
+    let format = args
+        .output_format
+        .map_or(Format::Concise, crate::config::format_of);
+    let (code, bytes) = match compile_path(&job.source, args.check, format) {
         Ok(pair) => pair,
         Err(code) => return code,
     };

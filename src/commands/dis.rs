@@ -31,7 +31,11 @@ pub fn run(args: DisArgs) -> u8 {
             }
         }
     } else {
-        match super::compile::compile_path(path, false) {
+        match super::compile::compile_path(
+            path,
+            false,
+            cinder_checker::diagnostics::render::Format::Concise,
+        ) {
             Ok((code, _)) => code,
             Err(status) => return status,
         }

@@ -17,18 +17,23 @@ impl<'a> Compiler<'a> {
         self.set_loc(c.func.range());
         self.emit(Opcode::PUSH_NULL, 0);
         self.unit().loc = saved;
+        let (null_block, null_index) = {
+            let unit = self.unit_ref();
+            (
+                unit.current,
+                unit.blocks[unit.current.0 as usize].instrs.len() - 1,
+            )
+        };
         self.visit_expr(&c.func)?;
-        // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL (NULL + name), as CPython's optimizer does.
-        let unit = self.unit();
-        let block = &mut unit.blocks[unit.current.0 as usize].instrs;
-        let n = block.len();
-        if n >= 2
-            && block[n - 2].op == crate::ir::Op::Real(Opcode::PUSH_NULL)
-            && block[n - 1].op == crate::ir::Op::Real(Opcode::LOAD_GLOBAL)
-            && block[n - 1].arg & 1 == 0
-        {
-            block[n - 1].arg |= 1;
-            block.remove(n - 2);
+        // PUSH_NULL directly followed by LOAD_GLOBAL folds into LOAD_GLOBAL (NULL + name), as
+        // CPython's optimizer does (`f(...)`, and also `module.f(...)`).
+        let block = &mut self.unit().blocks[null_block.0 as usize].instrs;
+        let foldable = block.get(null_index + 1).is_some_and(|next| {
+            next.op == crate::ir::Op::Real(Opcode::LOAD_GLOBAL) && next.arg & 1 == 0
+        });
+        if foldable {
+            block[null_index + 1].arg |= 1;
+            block.remove(null_index);
         }
         self.unit().loc = call_loc;
         self.call_helper(0, &c.args, &c.keywords)
@@ -166,6 +171,17 @@ impl<'a> Compiler<'a> {
 
     fn subkwargs(&mut self, keywords: &'a [ast::Keyword]) -> Result<()> {
         let n = keywords.len();
+        if n * 2 > STACK_USE_GUIDELINE {
+            self.emit(Opcode::BUILD_MAP, 0);
+            for k in keywords {
+                self.load_const(Constant::Str(
+                    k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+                ));
+                self.visit_expr(&k.value)?;
+                self.emit(Opcode::MAP_ADD, 1);
+            }
+            return Ok(());
+        }
         if n > 1 {
             for k in keywords {
                 self.visit_expr(&k.value)?;

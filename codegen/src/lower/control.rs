@@ -579,7 +579,10 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::BEFORE_WITH, 0);
         self.emit_jump(Op::SetupWith, final_block);
         self.use_block(block);
-        self.unit().fblocks.push(FBlock::With { loc: stmt_loc, is_async: false });
+        self.unit().fblocks.push(FBlock::With {
+            loc: stmt_loc,
+            is_async: false,
+        });
         match &item.optional_vars {
             Some(v) => self.visit_expr(v)?,
             None => self.emit(Opcode::POP_TOP, 0),
@@ -624,7 +627,10 @@ impl<'a> Compiler<'a> {
         self.yield_from(true);
         self.emit_jump(Op::SetupWith, final_block);
         self.use_block(block);
-        self.unit().fblocks.push(FBlock::With { loc: stmt_loc, is_async: true });
+        self.unit().fblocks.push(FBlock::With {
+            loc: stmt_loc,
+            is_async: true,
+        });
         match &item.optional_vars {
             Some(v) => self.visit_expr(v)?,
             None => self.emit(Opcode::POP_TOP, 0),

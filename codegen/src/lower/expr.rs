@@ -659,6 +659,14 @@ impl<'a> Compiler<'a> {
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let seen_star = elts.iter().any(|e| matches!(e, ast::Expr::Starred(_)));
         if !seen_star && !big {
+            // A tuple of constants is one constant (CPython's `fold_tuple_on_constants`).
+            if tuple
+                && pushed == 0
+                && let Some(items) = elts.iter().map(fold).collect::<Option<Vec<_>>>()
+            {
+                self.load_const(Constant::Tuple(items));
+                return Ok(());
+            }
             for e in elts {
                 self.visit_expr(e)?;
             }

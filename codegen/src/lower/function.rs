@@ -258,11 +258,18 @@ impl<'a> Compiler<'a> {
         self.implicit_return();
         let code = self.leave_unit()?;
         self.make_closure(code, make_flags)?;
-        for _ in parts.decorators {
+        self.apply_decorators(parts.decorators);
+        self.set_loc(parts.range);
+        self.nameop(parts.name, NameCtx::Store)
+    }
+
+    /// Calls the decorators (innermost first), each at its own location.
+    fn apply_decorators(&mut self, decorators: &[ast::Expr]) {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.range());
             self.emit(Opcode::PRECALL, 0);
             self.emit(Opcode::CALL, 0);
         }
-        self.nameop(parts.name, NameCtx::Store)
     }
 
     /// Ends a body with `return None` unless it already ends in a return or raise.
@@ -335,10 +342,8 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.load_const(Constant::Str(c.name.to_string()));
         self.call_helper(2, &c.bases, &c.keywords)?;
-        for _ in &c.decorator_list {
-            self.emit(Opcode::PRECALL, 0);
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(&c.decorator_list);
+        self.set_loc(c.range);
         self.nameop(&c.name, NameCtx::Store)
     }
 

@@ -122,6 +122,7 @@ impl<'a> Compiler<'a> {
                     self.visit_expr(t)?;
                 }
             }
+            S::Assign(a) if self.swap_assign(a)? => {}
             S::Assign(a) => {
                 self.visit_expr(&a.value)?;
                 let n = a.targets.len();
@@ -214,6 +215,52 @@ impl<'a> Compiler<'a> {
             S::TypeAlias(t) => return Err(self.unsupported("type alias statement", t.range)),
         }
         Ok(())
+    }
+
+    /// `a, b = b, a`: CPython's optimizer turns `BUILD_TUPLE n; UNPACK_SEQUENCE n` (n <= 3)
+    /// into `SWAP n` (or nothing for n = 1). Returns whether it applied.
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> Result<bool> {
+        let [target] = a.targets.as_slice() else {
+            return Ok(false);
+        };
+        let (
+            ast::Expr::Tuple(value),
+            ast::Expr::Tuple(ast::ExprTuple { elts: targets, .. })
+            | ast::Expr::List(ast::ExprList { elts: targets, .. }),
+        ) = (a.value.as_ref(), target)
+        else {
+            return Ok(false);
+        };
+        let n = value.elts.len();
+        let starred = |e: &ast::Expr| matches!(e, ast::Expr::Starred(_));
+        if n == 0
+            || n > 3
+            || targets.len() != n
+            || value.elts.iter().any(starred)
+            || targets.iter().any(starred)
+        {
+            return Ok(false);
+        }
+        if fold(&a.value).is_some() {
+            return Ok(false);
+        }
+        let saved = self.unit_ref().loc;
+        self.set_loc(a.value.range());
+        for e in &value.elts {
+            self.visit_expr(e)?;
+        }
+        self.emit(Opcode::NOP, 0);
+        self.set_loc(target.range());
+        if n == 1 {
+            self.emit(Opcode::NOP, 0);
+        } else {
+            self.emit(Opcode::SWAP, n as u32);
+        }
+        self.unit().loc = saved;
+        for t in targets {
+            self.visit_expr(t)?;
+        }
+        Ok(true)
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> Result<()> {
