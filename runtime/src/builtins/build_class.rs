@@ -229,6 +229,7 @@ pub fn create_class(
         )));
     };
     *klass.mro.borrow_mut() = mro;
+    crate::object::bump_type_epoch();
     let value = Value::Class(klass.clone());
     if let Some(Value::Cell(c)) = classcell {
         *c.borrow_mut() = value.clone();

@@ -300,6 +300,7 @@ impl Interp {
                 }
                 klass.dict.set_str(name.clone(), value);
                 klass.version.set(klass.version.get() + 1);
+                crate::object::bump_type_epoch();
                 Ok(())
             }
             Value::Module(m) => {
@@ -374,6 +375,7 @@ impl Interp {
             Value::Class(k) => {
                 if k.dict.remove_str(name).is_some() {
                     k.version.set(k.version.get() + 1);
+                    crate::object::bump_type_epoch();
                     return Ok(());
                 }
                 Err(self.no_attribute(obj, name))

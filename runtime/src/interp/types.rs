@@ -65,6 +65,7 @@ pub fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BaseKind, builtin: boo
     let mut mro = vec![klass.clone()];
     mro.extend(mro_tail);
     *klass.mro.borrow_mut() = mro;
+    crate::object::bump_type_epoch();
     klass
 }
 
