@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "cinder", version, about = "A type checker, compiler and runtime for Static Python")]
+#[command(
+    name = "cinder",
+    version,
+    about = "A type checker, compiler and runtime for Static Python"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -4,6 +4,10 @@
 
 mod cli;
 mod commands;
+mod config;
+mod discover;
+mod output;
+mod lsp;
 
 use std::process::ExitCode;
 
@@ -23,7 +27,11 @@ fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() { exit::USAGE } else { exit::OK };
+            let code = if err.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
             let _ = err.print();
             return ExitCode::from(code);
         }

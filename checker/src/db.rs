@@ -59,7 +59,11 @@ impl CheckerDb {
     }
 
     fn from_storage(storage: salsa::Storage<Self>, log: Option<Arc<Mutex<Vec<String>>>>) -> Self {
-        let mut db = Self { storage, project: None, log };
+        let mut db = Self {
+            storage,
+            project: None,
+            log,
+        };
         let stubs = crate::resolve::bundled_stub_files(&db);
         let project = Project::new(&db, stubs, vec![crate::resolve::STUBS_ROOT.to_string()]);
         db.project = Some(project);
@@ -103,7 +107,10 @@ impl CheckerDb {
     /// Takes the executed-query log (empty when logging is off).
     pub fn take_log(&self) -> Vec<String> {
         match &self.log {
-            Some(log) => log.lock().map(|mut l| std::mem::take(&mut *l)).unwrap_or_default(),
+            Some(log) => log
+                .lock()
+                .map(|mut l| std::mem::take(&mut *l))
+                .unwrap_or_default(),
             None => Vec::new(),
         }
     }

@@ -7,11 +7,17 @@
 //! driver (the `cinder` binary, the LSP server, the tests) sets them.
 
 mod db;
+pub mod declare;
+pub mod index;
+pub mod infer;
 pub mod diagnostics;
+pub mod ide;
 mod line_index;
 mod parse;
 mod ready;
 pub mod resolve;
+pub mod types;
+mod rules;
 
 pub use db::{CheckerDb, Db, Project, SourceFile};
 pub use diagnostics::{Code, Diagnostic, Label, Severity, Span};
@@ -25,6 +31,10 @@ pub use ready::{CheckedModule, ModuleKind, ReadyModule, checked_module, module_k
 pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let parsed = parsed_module(db, file);
     let mut diags: Vec<Diagnostic> = parsed.syntax_errors().to_vec();
+    if !parsed.has_syntax_error() {
+        diags.extend(infer::check_types(db, file));
+    }
+    diags.extend(rules::strict_module::strict_module_diagnostics(db, file).iter().cloned());
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diagnostics::suppression::apply(db, file, diags)
 }

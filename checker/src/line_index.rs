@@ -21,7 +21,9 @@ impl LineIndex {
                 starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
-        Self { line_starts: starts.into_boxed_slice() }
+        Self {
+            line_starts: starts.into_boxed_slice(),
+        }
     }
 
     /// The 0-based line holding `offset`.
@@ -53,7 +55,10 @@ impl LineIndex {
             end -= 1;
         }
         let column = text.get(start..end).map_or(0, |s| s.chars().count());
-        LineCol { line: line as u32 + 1, column: column as u32 + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
     }
 
     /// The byte offset of a 0-based line and a column counted in UTF-16 units (LSP).

@@ -30,7 +30,9 @@ pub fn module_kind_of(suite: &[ast::Stmt]) -> ModuleKind {
         match stmt {
             ast::Stmt::Expr(e) if i == 0 && is_string(&e.value) => continue,
             ast::Stmt::ImportFrom(f) if f.module.as_deref() == Some("__future__") => continue,
-            ast::Stmt::Import(import) if import.names.len() == 1 && import.names[0].asname.is_none() => {
+            ast::Stmt::Import(import)
+                if import.names.len() == 1 && import.names[0].asname.is_none() =>
+            {
                 return match import.names[0].name.as_str() {
                     "__static__" => ModuleKind::Static,
                     "__strict__" => ModuleKind::Strict,
@@ -72,7 +74,10 @@ impl CheckedModule {
             return None;
         }
         if self.kind == ModuleKind::Static
-            && self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+            && self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
         {
             return None;
         }

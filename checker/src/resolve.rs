@@ -33,12 +33,18 @@ pub fn module_name_under(root: &str, path: &str) -> Option<String> {
     } else {
         path.strip_prefix(root)?.strip_prefix('/')?
     };
-    let stem = rest.strip_suffix(".pyi").or_else(|| rest.strip_suffix(".py"))?;
+    let stem = rest
+        .strip_suffix(".pyi")
+        .or_else(|| rest.strip_suffix(".py"))?;
     let mut parts: Vec<&str> = stem.split('/').collect();
     if parts.last() == Some(&"__init__") {
         parts.pop();
     }
-    if parts.is_empty() || parts.iter().any(|p| p.is_empty() || p.contains('.') || p.contains('-')) {
+    if parts.is_empty()
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.contains('.') || p.contains('-'))
+    {
         return None;
     }
     Some(parts.join("."))
@@ -52,7 +58,9 @@ pub fn module_map(db: &dyn Db) -> IndexMap<String, SourceFile> {
     for &file in project.files(db) {
         let path = file.path(db);
         for (rank, root) in project.roots(db).iter().enumerate() {
-            let Some(name) = module_name_under(root, path) else { continue };
+            let Some(name) = module_name_under(root, path) else {
+                continue;
+            };
             let is_stub = path.ends_with(".pyi");
             let better = match map.get(&name) {
                 None => true,
@@ -64,7 +72,9 @@ pub fn module_map(db: &dyn Db) -> IndexMap<String, SourceFile> {
             break;
         }
     }
-    map.into_iter().map(|(name, (_, _, file))| (name, file)).collect()
+    map.into_iter()
+        .map(|(name, (_, _, file))| (name, file))
+        .collect()
 }
 
 /// The file of an absolute module name.
@@ -74,17 +84,26 @@ pub fn resolve_module(db: &dyn Db, name: &str) -> Option<SourceFile> {
 
 /// The module name of `file`, if it is importable.
 pub fn module_name_of(db: &dyn Db, file: SourceFile) -> Option<String> {
-    module_map(db).iter().find(|(_, f)| **f == file).map(|(name, _)| name.clone())
+    module_map(db)
+        .iter()
+        .find(|(_, f)| **f == file)
+        .map(|(name, _)| name.clone())
 }
 
 /// Resolves `from {'.' * level}{module} import ...` written in `importer` to an absolute
 /// module name (`None` when it climbs above the top package).
-pub fn absolute_name(db: &dyn Db, importer: SourceFile, level: u32, module: Option<&str>) -> Option<String> {
+pub fn absolute_name(
+    db: &dyn Db,
+    importer: SourceFile,
+    level: u32,
+    module: Option<&str>,
+) -> Option<String> {
     if level == 0 {
         return module.map(str::to_string);
     }
     let own = module_name_of(db, importer)?;
-    let is_package = importer.path(db).ends_with("__init__.py") || importer.path(db).ends_with("__init__.pyi");
+    let is_package =
+        importer.path(db).ends_with("__init__.py") || importer.path(db).ends_with("__init__.pyi");
     let mut parts: Vec<&str> = own.split('.').collect();
     if !is_package {
         parts.pop();
@@ -108,8 +127,14 @@ mod tests {
 
     #[test]
     fn module_names_from_paths() {
-        assert_eq!(module_name_under("src", "src/pkg/mod.py").as_deref(), Some("pkg.mod"));
-        assert_eq!(module_name_under("src", "src/pkg/__init__.pyi").as_deref(), Some("pkg"));
+        assert_eq!(
+            module_name_under("src", "src/pkg/mod.py").as_deref(),
+            Some("pkg.mod")
+        );
+        assert_eq!(
+            module_name_under("src", "src/pkg/__init__.pyi").as_deref(),
+            Some("pkg")
+        );
         assert_eq!(module_name_under(".", "a.py").as_deref(), Some("a"));
         assert_eq!(module_name_under("src", "other/a.py"), None);
         assert_eq!(module_name_under("src", "src/my-script.py"), None);

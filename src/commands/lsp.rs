@@ -1,9 +1,7 @@
-//! `cinder lsp`.
+//! `cinder lsp`: runs the language server on stdin/stdout (see `crate::lsp`).
 
 use crate::cli::LspArgs;
-use crate::exit;
 
 pub fn run(_args: LspArgs) -> u8 {
-    eprintln!("error: `cinder lsp` is not available yet");
-    exit::USAGE
+    crate::lsp::run_stdio()
 }

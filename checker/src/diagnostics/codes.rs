@@ -67,12 +67,59 @@ declare_codes! {
     // ---- general -------------------------------------------------------------------
     SYNTAX_ERROR = "syntax-error", Error, "the file is not valid Python 3.11", "def f(:\n";
     INTERNAL_ERROR = "internal-error", Error, "the checker failed on this file (a bug in cinder)", "";
+    IO_ERROR = "io-error", Error, "the file could not be read (the message says why)", "";
+    INVALID_ENCODING = "invalid-encoding", Error, "the file is not valid UTF-8 (cinder reads UTF-8, and Latin-1 when a `coding` line declares it)", "";
     UNUSED_IGNORE = "unused-ignore-comment", Warning, "a `# type: ignore[code]` names a code that is not reported on its line", "x = 1  # type: ignore[bad-return]\n";
 
     // ---- plain checking (PEP 484) ----------------------------------------------------
     REVEAL_TYPE = "revealed-type", Warning, "`reveal_type(expr)` reports the inferred type", "reveal_type(1)\n";
+    BAD_ARGUMENT_TYPE = "bad-argument-type", Error, "an argument's type is not assignable to its parameter", "def f(x: int) -> None: ...\nf(\"a\")\n";
+    MISSING_ARGUMENT = "missing-argument", Error, "a required parameter gets no argument", "def f(x: int) -> None: ...\nf()\n";
+    TOO_MANY_POSITIONAL = "too-many-positional-arguments", Error, "more positional arguments than parameters", "def f() -> None: ...\nf(1)\n";
+    UNKNOWN_ARGUMENT = "unknown-argument", Error, "a keyword argument names no parameter", "def f() -> None: ...\nf(x=1)\n";
+    PARAMETER_ALREADY_ASSIGNED = "parameter-already-assigned", Error, "a parameter gets two arguments", "def f(x: int) -> None: ...\nf(1, x=2)\n";
+    NO_MATCHING_OVERLOAD = "no-matching-overload", Error, "no overload accepts the arguments", "";
+    BAD_RETURN_TYPE = "bad-return-type", Error, "a returned value's type is not assignable to the declared return type", "def f() -> int:\n    return \"a\"\n";
+    MISSING_RETURN = "missing-return", Error, "a function with a declared return type can end without returning", "def f(x: bool) -> int:\n    if x:\n        return 1\n";
+    BAD_ASSIGNMENT = "bad-assignment", Error, "an assigned value's type is not assignable to the declared type", "x: int = \"a\"\n";
+    MISSING_ATTRIBUTE = "missing-attribute", Error, "the type has no such attribute", "(1).foo\n";
+    OPTIONAL_MEMBER_ACCESS = "optional-member-access", Error, "an attribute of a value that may be `None`", "def f(x: str | None) -> None:\n    x.upper()\n";
+    UNRESOLVED_NAME = "unresolved-name", Error, "a name that is not defined", "print(undefined)\n";
+    POSSIBLY_UNBOUND = "possibly-unbound", Warning, "a local that may be unassigned on some path", "def f(c: bool) -> None:\n    if c:\n        x = 1\n    print(x)\n";
+    UNBOUND_LOCAL = "unbound-local", Error, "a local read before any assignment", "def f() -> None:\n    print(x)\n    x = 1\n";
+    UNRESOLVED_IMPORT = "unresolved-import", Error, "an import that resolves to no module or member", "import does_not_exist\n";
+    BAD_OVERRIDE = "bad-override", Error, "a method override incompatible with the base class method", "";
+    NOT_CALLABLE = "not-callable", Error, "calling a value that is not callable", "1()\n";
+    NOT_ITERABLE = "not-iterable", Error, "iterating over a value that is not iterable", "for x in 1: ...\n";
+    NOT_SUBSCRIPTABLE = "not-subscriptable", Error, "subscripting a value that does not support it", "(1)[0]\n";
+    UNSUPPORTED_OPERATOR = "unsupported-operator", Error, "an operator that the operand types do not support", "1 + \"a\"\n";
+    INVALID_ANNOTATION = "invalid-annotation", Error, "an annotation that is not a valid type", "x: 1 = 1\n";
+    BAD_CONTEXT_MANAGER = "bad-context-manager", Error, "a `with` target without `__enter__`/`__exit__`", "with 1: ...\n";
+    FINAL_REASSIGNED = "final-reassigned", Error, "assigning to a `Final` name or attribute again", "from typing import Final\nX: Final = 1\nX = 2\n";
+    CALL_ABSTRACT = "abstract-instantiation", Error, "instantiating a protocol or a class with abstract methods", "";
 
     // ---- Static Python -------------------------------------------------------------
 
     // ---- strict modules ------------------------------------------------------------
+    STRICT_BAD_FLAG = "strict-bad-flag", Error, "`import __strict__` is misplaced, aliased or combined with other names", "import os\nimport __strict__\n";
+    STRICT_UNKNOWN_ATTRIBUTE = "strict-unknown-value-attribute", Error, "a strict module reads an attribute of a non-strict value at module level", "import __strict__\nimport os\nos.sep\n";
+    STRICT_UNKNOWN_CALL = "strict-unknown-value-call", Error, "a strict module calls a non-strict value at module level", "import __strict__\nfrom os import getcwd\ngetcwd()\n";
+    STRICT_UNKNOWN_BINARY_OP = "strict-unknown-value-binary-op", Error, "a strict module applies a binary operator to a non-strict value at module level", "import __strict__\nfrom os import sep\nsep + 'a'\n";
+    STRICT_UNKNOWN_UNARY_OP = "strict-unknown-value-unary-op", Error, "a strict module applies a unary operator to a non-strict value at module level", "import __strict__\nfrom os import sep\n-sep\n";
+    STRICT_UNKNOWN_INDEX = "strict-unknown-value-index", Error, "a strict module subscripts a non-strict value at module level", "import __strict__\nfrom os import environ\nenviron['HOME']\n";
+    STRICT_UNKNOWN_BOOL = "strict-unknown-value-bool", Error, "a strict module tests the truth of a non-strict value at module level", "import __strict__\nfrom os import sep\nif sep:\n    pass\n";
+    STRICT_UNKNOWN_ITERATION = "strict-unknown-value-iteration", Error, "a strict module iterates over a non-strict value at module level", "import __strict__\nfrom os import environ\nfor k in environ:\n    pass\n";
+    STRICT_UNSAFE_CALL = "strict-unsafe-call", Error, "a call at module level runs code that a strict module may not run", "import __strict__\nimport os\ndef f():\n    return os.getcwd()\nf()\n";
+    STRICT_MODIFY_IMPORT = "strict-modify-import", Error, "a strict module mutates a value that another module created", "import __strict__\nfrom registry import ITEMS\nITEMS.append(1)\n";
+    STRICT_IMMUTABLE = "strict-immutable", Error, "an attribute of a strict module or of a class is set after its body ran", "import __strict__\nclass C:\n    x = 1\nC.x = 2\n";
+    STRICT_UNSAFE_BASE_CLASS = "strict-unsafe-base-class", Error, "a class of a strict module derives from a non-strict value", "import __strict__\nfrom os import PathLike\nclass P(PathLike):\n    pass\n";
+    STRICT_STAR_IMPORT = "strict-star-import", Error, "`from m import *` in a strict module", "import __strict__\nfrom os import *\n";
+    STRICT_IMPORT_DISALLOWED = "strict-import-disallowed", Error, "an import where a strict module may not import", "import __strict__\nclass C:\n    import os\n";
+    STRICT_UNSUPPORTED = "strict-unsupported", Error, "module-level code uses an operation that strict analysis does not support", "import __strict__\nmatch 1:\n    case _:\n        pass\n";
+    STRICT_FAILED_TO_UNPACK = "strict-failed-to-unpack", Error, "module-level unpacking with the wrong number of values", "import __strict__\na, b = 1, 2, 3\n";
+    STRICT_COROUTINE = "strict-coroutine-not-supported", Error, "an `async def` with `yield` in a strict module", "import __strict__\nasync def f():\n    yield 1\n";
+    STRICT_PROHIBITED_BUILTIN = "strict-prohibited-builtin", Error, "a call of `exec`, `eval`, `open`, `input` or another I/O builtin at module level", "import __strict__\nexec('x = 1')\n";
+    STRICT_CLASS_CONFLICT = "strict-class-conflict", Error, "a name is both a class member and an instance attribute (slot)", "import __strict__\nclass C:\n    x = 1\n    def __init__(self):\n        self.x = 2\n";
+    STRICT_UNHANDLED_EXCEPTION = "strict-unhandled-exception", Error, "an exception escapes the top level of a strict module", "import __strict__\nraise ValueError('no')\n";
+    STRICT_TOO_MANY_ITERATIONS = "strict-too-many-iterations", Error, "module-level loops or recursion exceed the analysis limit", "import __strict__\nwhile True:\n    pass\n";
 }

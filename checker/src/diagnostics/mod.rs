@@ -2,6 +2,7 @@
 //! labels and notes. Renderers turn it into text; the registry of codes is in [`codes`].
 
 pub mod codes;
+pub mod render;
 pub mod suppression;
 
 pub use codes::Code;
@@ -15,7 +16,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: u32, end: u32) -> Self {
-        Self { start, end: end.max(start) }
+        Self {
+            start,
+            end: end.max(start),
+        }
     }
 }
 
@@ -72,7 +76,11 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { path: None, span, message: message.into() });
+        self.labels.push(Label {
+            path: None,
+            span,
+            message: message.into(),
+        });
         self
     }
 

@@ -17,17 +17,27 @@ pub fn parse_ignore(comment: &str) -> Option<Ignore> {
     // A comment may hold several `#` parts: `# noqa # type: ignore[x]`.
     for part in comment.split('#').skip(1) {
         let part = part.trim_start();
-        let Some(rest) = part.strip_prefix("type:") else { continue };
+        let Some(rest) = part.strip_prefix("type:") else {
+            continue;
+        };
         let rest = rest.trim_start();
-        let Some(rest) = rest.strip_prefix("ignore") else { continue };
+        let Some(rest) = rest.strip_prefix("ignore") else {
+            continue;
+        };
         if let Some(inner) = rest.strip_prefix('[') {
-            let Some(close) = inner.find(']') else { return Some(Ignore::All) };
+            let Some(close) = inner.find(']') else {
+                return Some(Ignore::All);
+            };
             let codes = inner[..close]
                 .split(',')
                 .map(|c| c.trim().to_string())
                 .filter(|c| !c.is_empty())
                 .collect::<Vec<_>>();
-            return Some(if codes.is_empty() { Ignore::All } else { Ignore::Codes(codes) });
+            return Some(if codes.is_empty() {
+                Ignore::All
+            } else {
+                Ignore::Codes(codes)
+            });
         }
         if rest.is_empty() || rest.starts_with(char::is_whitespace) {
             return Some(Ignore::All);
@@ -82,7 +92,10 @@ mod tests {
             parse_ignore("# type: ignore[a, b]"),
             Some(Ignore::Codes(vec!["a".into(), "b".into()]))
         );
-        assert_eq!(parse_ignore("# noqa # type: ignore[x]"), Some(Ignore::Codes(vec!["x".into()])));
+        assert_eq!(
+            parse_ignore("# noqa # type: ignore[x]"),
+            Some(Ignore::Codes(vec!["x".into()]))
+        );
         assert_eq!(parse_ignore("# type: ignored"), None);
         assert_eq!(parse_ignore("# type: int"), None);
     }

@@ -1,0 +1,524 @@
+//! Calls: matching arguments to parameters (positional, keyword, defaults, `*args`,
+//! `**kwargs`, keyword-only, positional-only), argument types, solving type variables,
+//! overloads, constructors, and the special functions (`reveal_type`, `cast`, `super`).
+
+use rustpython_parser::ast::{self, Ranged};
+
+use crate::diagnostics::{Diagnostic, Span, codes};
+use crate::infer::CallTarget;
+use crate::infer::builder::{Infer, special_form};
+use crate::types::class::{builtin_instance, lookup_member, mro_of, upcast};
+use crate::types::relation::is_assignable;
+use crate::types::{ClassTy, ParamKind, Signature, SpecialForm, Substitution, TupleTy, Ty, TyKind};
+
+/// One argument of a call, inferred.
+#[derive(Clone, Copy)]
+pub(super) struct Arg<'n> {
+    pub kind: ArgKind<'n>,
+    pub ty: Ty,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum ArgKind<'n> {
+    Positional,
+    Star,
+    Keyword(&'n str),
+    DoubleStar,
+}
+
+impl<'db, 'a> Infer<'db, 'a> {
+    pub(super) fn call_expr(&mut self, call: &'a ast::ExprCall, span: Span) -> Ty {
+        // `super()` with no arguments inside a method.
+        if let ast::Expr::Name(n) = &*call.func
+            && n.id.as_str() == "super"
+            && call.args.is_empty()
+            && let Some(class) = self.current_class()
+            && let Some(decl) = crate::declare::class_decl(self.db, class)
+        {
+            let own = decl.self_instance();
+            if let Some(c) = own.as_instance()
+                && let Some(parent) = mro_of(self.db, c).into_iter().nth(1)
+            {
+                self.record(Span::from(call.func.range()), Ty::unknown());
+                return Ty::instance(parent.class, parent.args.to_vec());
+            }
+        }
+        let callee = self.infer_expr(&call.func);
+        if let TyKind::ClassObject(c) = callee.kind()
+            && crate::types::class::is_builtin(self.db, c.class, "super")
+        {
+            for a in &call.args {
+                self.infer_expr(a);
+            }
+            return Ty::unknown();
+        }
+        if let TyKind::ClassObject(c) = callee.kind()
+            && crate::types::class::is_builtin(self.db, c.class, "type")
+            && call.args.len() == 1
+            && call.keywords.is_empty()
+        {
+            let arg = self.infer_expr(&call.args[0]);
+            return match arg.kind() {
+                TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+                _ => Ty::unknown(),
+            };
+        }
+        if let Some(form) = special_form(callee) {
+            match form {
+                SpecialForm::RevealType => {
+                    let ty = call.args.first().map_or_else(Ty::unknown, |a| self.infer_expr(a));
+                    self.reveal(ty, span);
+                    return ty;
+                }
+                SpecialForm::Cast => {
+                    let target = call.args.first().map(|a| self.annotation_type(a).ty);
+                    if let Some(value) = call.args.get(1) {
+                        self.infer_expr(value);
+                    }
+                    return target.unwrap_or_else(Ty::unknown);
+                }
+                SpecialForm::IdentityDecorator => {
+                    return call.args.first().map_or_else(Ty::unknown, |a| self.infer_expr(a));
+                }
+                _ => {
+                    for a in &call.args {
+                        self.infer_expr(a);
+                    }
+                    for k in &call.keywords {
+                        self.infer_expr(&k.value);
+                    }
+                    return Ty::unknown();
+                }
+            }
+        }
+        let mut args = Vec::new();
+        for a in &call.args {
+            match a {
+                ast::Expr::Starred(s) => {
+                    let ty = self.infer_expr(&s.value);
+                    args.push(Arg { kind: ArgKind::Star, ty, span: Span::from(a.range()) });
+                }
+                other => {
+                    let ty = self.infer_expr(other);
+                    args.push(Arg { kind: ArgKind::Positional, ty, span: Span::from(other.range()) });
+                }
+            }
+        }
+        for k in &call.keywords {
+            let ty = self.infer_expr(&k.value);
+            let kind = match &k.arg {
+                Some(name) => ArgKind::Keyword(name.as_str()),
+                None => ArgKind::DoubleStar,
+            };
+            args.push(Arg { kind, ty, span: Span::from(k.range) });
+        }
+        let target = call_target(callee);
+        self.calls.push((span, target));
+        self.call(callee, &args, span)
+    }
+
+    /// Calls a value of type `callee` with `args`; the call's result type.
+    pub(super) fn call(&mut self, callee: Ty, args: &[Arg<'_>], span: Span) -> Ty {
+        match callee.kind() {
+            TyKind::Any | TyKind::Unknown => Ty::unknown(),
+            TyKind::Never => Ty::never(),
+            TyKind::Function(f) => {
+                let name = f.name.clone();
+                self.call_signature(&f.sig, &name, args, span, None)
+            }
+            TyKind::Callable(sig) => self.call_signature(sig, "callable", args, span, None),
+            TyKind::BoundMethod { self_ty, func } => match func.kind() {
+                TyKind::Function(f) => {
+                    let bound = f.sig.bind_first();
+                    let mut subst = Substitution::new();
+                    if let Some(first) = f.sig.params.first() {
+                        solve(self.db, first.ty, *self_ty, &mut subst);
+                    }
+                    let name = f.name.clone();
+                    self.call_signature(&bound, &name, args, span, Some(subst))
+                }
+                _ => Ty::unknown(),
+            },
+            TyKind::Overloaded(items) => self.call_overloaded(items, args, span),
+            TyKind::ClassObject(c) => self.construct(c, args, span),
+            TyKind::Union(_) if callee.has_dynamic() => Ty::unknown(),
+            TyKind::Union(members) => {
+                let results: Vec<Ty> = members.iter().map(|&m| self.call(m, args, span)).collect();
+                Ty::union(results)
+            }
+            TyKind::Instance(c) => match lookup_member(self.db, c, "__call__") {
+                Some(found) => {
+                    let method = Ty::bound_method(callee, found.ty());
+                    self.call(method, args, span)
+                }
+                None if crate::types::class::has_dynamic_ancestry(self.db, c) => Ty::unknown(),
+                None => {
+                    if crate::types::class::is_builtin(self.db, c.class, "type") {
+                        return Ty::unknown();
+                    }
+                    self.report(codes::NOT_CALLABLE, span, format!("object of type `{}` is not callable", callee.display()));
+                    Ty::unknown()
+                }
+            },
+            TyKind::TypeVar(tv) => match tv.bound {
+                Some(bound) => self.call(bound, args, span),
+                None => Ty::unknown(),
+            },
+            TyKind::None | TyKind::Literal(_) | TyKind::Tuple(_) | TyKind::Module(_) => {
+                self.report(codes::NOT_CALLABLE, span, format!("object of type `{}` is not callable", callee.display()));
+                Ty::unknown()
+            }
+            _ => Ty::unknown(),
+        }
+    }
+
+    fn call_overloaded(&mut self, items: &[Ty], args: &[Arg<'_>], span: Span) -> Ty {
+        for &item in items {
+            let before = self.diags.len();
+            self.silent += 1;
+            let errors_before = self.call_errors;
+            let ty = self.call(item, args, span);
+            self.silent -= 1;
+            let failed = self.call_errors != errors_before;
+            self.diags.truncate(before);
+            if !failed {
+                return ty;
+            }
+        }
+        if items.is_empty() {
+            return Ty::unknown();
+        }
+        self.report(
+            codes::NO_MATCHING_OVERLOAD,
+            span,
+            format!("no overload of `{}` matches the arguments", items[0].display()),
+        );
+        Ty::unknown()
+    }
+
+    /// Calls a class: its `__init__` (or `__new__`) with the new instance bound.
+    fn construct(&mut self, class: &ClassTy, args: &[Arg<'_>], span: Span) -> Ty {
+        let params = crate::declare::class_decl(self.db, class.class).map(|d| d.type_params.clone()).unwrap_or_default();
+        let instance_args: Vec<Ty> = if class.args.is_empty() { params.to_vec() } else { class.args.to_vec() };
+        let instance = Ty::instance(class.class, instance_args.clone());
+        let generic = ClassTy { class: class.class, args: instance_args.clone().into_boxed_slice() };
+        let class = &generic;
+        let init = lookup_member(self.db, class, "__init__")
+            .filter(|f| !crate::types::class::is_builtin(self.db, f.owner, "object"));
+        let new = lookup_member(self.db, class, "__new__")
+            .filter(|f| !crate::types::class::is_builtin(self.db, f.owner, "object"));
+        let method = match (init, new) {
+            (Some(init), _) => Some((init.ty(), false)),
+            (None, Some(new)) => Some((new.ty(), true)),
+            (None, None) => None,
+        };
+        let Some((method, is_new)) = method else {
+            if args.iter().any(|a| matches!(a.kind, ArgKind::Positional | ArgKind::Keyword(_)))
+                && !crate::types::class::has_dynamic_ancestry(self.db, class)
+                && !crate::types::class::is_abstract(self.db, class)
+                && !crate::types::class::is_builtin(self.db, class.class, "object")
+                && crate::declare::class_decl(self.db, class.class).is_some()
+            {
+                self.report(
+                    codes::TOO_MANY_POSITIONAL,
+                    span,
+                    format!("`{}()` takes no arguments", class.class.name()),
+                );
+            }
+            return instance;
+        };
+        let mut subst = Substitution::new();
+        let result = match method.kind() {
+            TyKind::Function(f) => {
+                // `__init__` binds the new instance, `__new__` the class: both drop one.
+                let _ = is_new;
+                let sig = Signature { ret: instance, ..f.sig.bind_first() };
+                self.call_signature_with(&sig, class.class.name(), args, span, &mut subst)
+            }
+            TyKind::Overloaded(items) => {
+                let bound: Vec<Ty> = items.iter().map(|&i| Ty::bound_method(instance, i)).collect();
+                self.call_overloaded(&bound, args, span);
+                instance
+            }
+            _ => instance,
+        };
+        let _ = result;
+        if params.is_empty() || instance_args != params.to_vec() {
+            return instance;
+        }
+        let solved: Vec<Ty> = params.iter().map(|&p| subst.get(p).map_or_else(Ty::unknown, |t| widen(self, t))).collect();
+        Ty::instance(class.class, solved)
+    }
+
+    fn call_signature(
+        &mut self,
+        sig: &Signature,
+        name: &str,
+        args: &[Arg<'_>],
+        span: Span,
+        subst: Option<Substitution>,
+    ) -> Ty {
+        let mut subst = subst.unwrap_or_default();
+        let ret = self.call_signature_with(sig, name, args, span, &mut subst);
+        subst.apply(ret)
+    }
+
+    /// Matches arguments to parameters and checks their types; returns the declared
+    /// return type (type variables solved into `subst`).
+    fn call_signature_with(
+        &mut self,
+        sig: &Signature,
+        name: &str,
+        args: &[Arg<'_>],
+        span: Span,
+        subst: &mut Substitution,
+    ) -> Ty {
+        if sig.gradual {
+            return sig.ret;
+        }
+        let params = &sig.params;
+        let mut filled = vec![false; params.len()];
+        let mut star_filled = vec![false; params.len()];
+        let mut pairs: Vec<(usize, Ty, Span)> = Vec::new();
+        let positional: Vec<usize> = params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+            .map(|(i, _)| i)
+            .collect();
+        let var_positional = params.iter().position(|p| p.kind == ParamKind::VarPositional);
+        let var_keyword = params.iter().position(|p| p.kind == ParamKind::VarKeyword);
+        let mut next = 0;
+        let mut saw_star = false;
+        let mut saw_double_star = false;
+        for arg in args {
+            match arg.kind {
+                ArgKind::Positional => {
+                    if let Some(&i) = positional.get(next) {
+                        filled[i] = true;
+                        pairs.push((i, arg.ty, arg.span));
+                        next += 1;
+                    } else if let Some(i) = var_positional {
+                        pairs.push((i, arg.ty, arg.span));
+                    } else {
+                        self.call_error(
+                            codes::TOO_MANY_POSITIONAL,
+                            arg.span,
+                            format!("`{name}` takes {} positional argument(s) but more were given", positional.len()),
+                        );
+                    }
+                }
+                ArgKind::Star => {
+                    saw_star = true;
+                    let element = match arg.ty.kind() {
+                        TyKind::Tuple(TupleTy::Fixed(items)) => Ty::union(items.iter().copied()),
+                        _ => Ty::unknown(),
+                    };
+                    for &i in positional.iter().skip(next) {
+                        if !filled[i] {
+                            star_filled[i] = true;
+                            let _ = element;
+                        }
+                    }
+                }
+                ArgKind::Keyword(keyword) => {
+                    let found = params.iter().position(|p| {
+                        p.name.as_deref() == Some(keyword)
+                            && matches!(p.kind, ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly)
+                    });
+                    match found {
+                        Some(i) if filled[i] => self.call_error(
+                            codes::PARAMETER_ALREADY_ASSIGNED,
+                            arg.span,
+                            format!("`{name}` got multiple values for parameter `{keyword}`"),
+                        ),
+                        Some(i) => {
+                            filled[i] = true;
+                            pairs.push((i, arg.ty, arg.span));
+                        }
+                        None => match var_keyword {
+                            Some(i) => pairs.push((i, arg.ty, arg.span)),
+                            None => self.call_error(
+                                codes::UNKNOWN_ARGUMENT,
+                                arg.span,
+                                format!("`{name}` has no parameter named `{keyword}`"),
+                            ),
+                        },
+                    }
+                }
+                ArgKind::DoubleStar => saw_double_star = true,
+            }
+        }
+        let missing: Vec<&str> = params
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                !filled[*i]
+                    && !star_filled[*i]
+                    && !p.has_default
+                    && match p.kind {
+                        ParamKind::PositionalOnly => !saw_star,
+                        ParamKind::PositionalOrKeyword => !saw_star && !saw_double_star,
+                        ParamKind::KeywordOnly => !saw_double_star,
+                        _ => false,
+                    }
+            })
+            .filter_map(|(_, p)| p.name.as_deref())
+            .collect();
+        if !missing.is_empty() {
+            let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+            self.call_error(codes::MISSING_ARGUMENT, span, format!("`{name}` is missing argument(s) {list}"));
+        }
+        // Solve type variables from all arguments first, then check each.
+        for &(i, ty, _) in &pairs {
+            solve(self.db, params[i].ty, ty, subst);
+        }
+        // Type variables of the callee that no argument determined become `Unknown`.
+        let mut callee_vars = Vec::new();
+        for p in params.iter() {
+            crate::types::subst::collect_type_vars(p.ty, &mut callee_vars);
+        }
+        crate::types::subst::collect_type_vars(sig.ret, &mut callee_vars);
+        for var in callee_vars {
+            if subst.get(var).is_none() {
+                subst.bind(var, Ty::unknown());
+            }
+        }
+        for (i, ty, arg_span) in pairs {
+            let param = &params[i];
+            let expected = subst.apply(param.ty);
+            if !is_assignable(self.db, ty, expected) {
+                let pname = param.name.as_deref().unwrap_or("?");
+                self.call_error(
+                    codes::BAD_ARGUMENT_TYPE,
+                    arg_span,
+                    format!(
+                        "argument of type `{}` is not assignable to parameter `{pname}` of type `{}` in call to `{name}`",
+                        ty.display(),
+                        expected.display()
+                    ),
+                );
+            }
+        }
+        sig.ret
+    }
+
+    fn call_error(&mut self, code: crate::Code, span: Span, message: String) {
+        self.call_errors += 1;
+        self.report_diag(Diagnostic::new(code, span, message));
+    }
+}
+
+fn widen(infer: &Infer<'_, '_>, ty: Ty) -> Ty {
+    crate::types::class::widen_literal(infer.db, ty)
+}
+
+/// Binds the type variables of `param` by matching `arg` against it.
+pub(super) fn solve(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution) {
+    solve_depth(db, param, arg, subst, 0);
+}
+
+fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution, depth: u32) {
+    if depth > 12 || arg.is_never() {
+        return;
+    }
+    let d = depth + 1;
+    match (param.kind(), arg.kind()) {
+        (TyKind::TypeVar(_), _) => {
+            let arg = crate::types::class::widen_literal(db, arg);
+            subst.bind(param, arg);
+        }
+        (TyKind::Union(members), _) => {
+            // `T | None` against `int | None` binds `T` to `int`.
+            let non_var: Vec<Ty> = members.iter().copied().filter(|m| !matches!(m.kind(), TyKind::TypeVar(_))).collect();
+            let vars: Vec<Ty> = members.iter().copied().filter(|m| matches!(m.kind(), TyKind::TypeVar(_))).collect();
+            let rest = Ty::union(arg.union_members().iter().copied().filter(|a| !non_var.contains(a)));
+            for var in vars {
+                if !rest.is_never() {
+                    solve_depth(db, var, rest, subst, d);
+                }
+            }
+            for m in non_var {
+                for &a in arg.union_members() {
+                    solve_depth(db, m, a, subst, d);
+                }
+            }
+        }
+        (TyKind::Instance(p), TyKind::Instance(a)) => {
+            if let Some(args) = upcast(db, a, p.class) {
+                for (&pp, &aa) in p.args.iter().zip(args.iter()) {
+                    solve_depth(db, pp, aa, subst, d);
+                }
+            }
+        }
+        (TyKind::Instance(p), TyKind::Tuple(t)) => {
+            let element = match t {
+                TupleTy::Fixed(items) => Ty::union(items.iter().copied()),
+                TupleTy::Variadic(item) => *item,
+            };
+            let as_instance = builtin_instance(db, "tuple", vec![element]);
+            if let TyKind::Instance(a) = as_instance.kind()
+                && let Some(args) = upcast(db, a, p.class)
+            {
+                for (&pp, &aa) in p.args.iter().zip(args.iter()) {
+                    solve_depth(db, pp, aa, subst, d);
+                }
+            }
+        }
+        (TyKind::Instance(p), TyKind::Literal(lit)) => {
+            let fallback = crate::types::class::literal_fallback(db, lit);
+            if let TyKind::Instance(a) = fallback.kind()
+                && let Some(args) = upcast(db, a, p.class)
+            {
+                for (&pp, &aa) in p.args.iter().zip(args.iter()) {
+                    solve_depth(db, pp, aa, subst, d);
+                }
+            }
+        }
+        (TyKind::ClassObject(p), TyKind::ClassObject(a)) => {
+            if let Some(&pp) = p.args.first() {
+                let _ = pp;
+            }
+            let _ = a;
+        }
+        (TyKind::Tuple(TupleTy::Fixed(p)), TyKind::Tuple(TupleTy::Fixed(a))) if p.len() == a.len() => {
+            for (&pp, &aa) in p.iter().zip(a.iter()) {
+                solve_depth(db, pp, aa, subst, d);
+            }
+        }
+        (TyKind::Tuple(TupleTy::Variadic(p)), TyKind::Tuple(t)) => {
+            let element = match t {
+                TupleTy::Fixed(items) => Ty::union(items.iter().copied()),
+                TupleTy::Variadic(item) => *item,
+            };
+            solve_depth(db, *p, element, subst, d);
+        }
+        (TyKind::Callable(p), TyKind::Function(f)) => {
+            solve_depth(db, p.ret, f.sig.ret, subst, d);
+        }
+        (TyKind::Callable(p), TyKind::Callable(a)) => solve_depth(db, p.ret, a.ret, subst, d),
+        _ => {}
+    }
+    // `type[T]` against a class object.
+    if let (TyKind::ClassObject(_), _) = (param.kind(), arg.kind()) {}
+}
+
+/// What codegen may bind a call to.
+fn call_target(callee: Ty) -> CallTarget {
+    match callee.kind() {
+        TyKind::Function(f) => match &f.def {
+            Some(def) => CallTarget::Function(def.clone()),
+            None => CallTarget::Dynamic,
+        },
+        TyKind::BoundMethod { func, .. } => match func.kind() {
+            TyKind::Function(f) => match &f.def {
+                Some(def) => CallTarget::Method { function: def.clone() },
+                None => CallTarget::Dynamic,
+            },
+            _ => CallTarget::Dynamic,
+        },
+        TyKind::ClassObject(c) => CallTarget::Constructor(c.class),
+        _ => CallTarget::Dynamic,
+    }
+}

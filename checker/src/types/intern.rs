@@ -1,0 +1,50 @@
+//! The process-wide interners behind [`super::Ty`] and [`super::ClassId`].
+//!
+//! Values are leaked on first sight and found again by hash; the tables are sharded so
+//! that threads checking different files rarely contend. Identity of the returned
+//! reference is the identity of the value.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasher, Hash, RandomState};
+use std::sync::{Mutex, OnceLock};
+
+use super::{ClassKey, TyKind};
+
+const SHARDS: usize = 16;
+
+/// A sharded set of leaked values.
+pub struct Interned<T: 'static> {
+    hasher: RandomState,
+    shards: [Mutex<HashSet<&'static T>>; SHARDS],
+}
+
+impl<T: Eq + Hash + Send + Sync + 'static> Interned<T> {
+    fn new() -> Self {
+        Self { hasher: RandomState::new(), shards: std::array::from_fn(|_| Mutex::new(HashSet::new())) }
+    }
+
+    fn intern(&self, value: T) -> &'static T {
+        let shard = (self.hasher.hash_one(&value) as usize) % SHARDS;
+        let mut set = match self.shards[shard].lock() {
+            Ok(set) => set,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(found) = set.get(&value) {
+            return found;
+        }
+        let leaked: &'static T = Box::leak(Box::new(value));
+        set.insert(leaked);
+        leaked
+    }
+}
+
+static TYPES: OnceLock<Interned<TyKind>> = OnceLock::new();
+static CLASSES: OnceLock<Interned<ClassKey>> = OnceLock::new();
+
+pub(super) fn intern_ty(kind: TyKind) -> &'static TyKind {
+    TYPES.get_or_init(Interned::new).intern(kind)
+}
+
+pub(super) fn intern_class(key: ClassKey) -> &'static ClassKey {
+    CLASSES.get_or_init(Interned::new).intern(key)
+}

@@ -1,0 +1,541 @@
+//! The main loop: the initialize handshake, then one event at a time from the client or
+//! from workers. Inputs are set here (and only here); diagnostics and request answers are
+//! computed on workers (see `tasks`). Pending diagnostics are started once no event is
+//! waiting, so a burst of queued edits makes one job, and an edit arriving later cancels
+//! the job in flight.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
+
+use cinder_checker::SourceFile;
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{
+    DocumentDiagnosticRequest, DocumentSymbolRequest, GotoDefinition, HoverRequest, Initialize,
+    RegisterCapability, Request as _, Shutdown, WorkspaceDiagnosticRefresh,
+};
+use lsp_types::{
+    DiagnosticOptions, DiagnosticServerCapabilities, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentDiagnosticParams,
+    DocumentSymbolParams, FileChangeType, FileSystemWatcher, GlobPattern, GotoDefinitionParams,
+    HoverParams, HoverProviderCapability, InitializeParams, OneOf, PositionEncodingKind,
+    PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri, WorkspaceFoldersServerCapabilities,
+    WorkspaceServerCapabilities,
+};
+use serde::de::DeserializeOwned;
+
+use super::convert::{Encoding, uri_to_path};
+use super::handlers;
+use super::state::Workspace;
+use super::tasks::{self, DocRef, TaskResult, panic_message};
+use super::transport::{Channels, Event, Outgoing};
+
+/// Exit codes of `cinder lsp`, as the protocol wants them.
+const EXIT_OK: u8 = 0;
+const EXIT_WITHOUT_SHUTDOWN: u8 = 1;
+
+pub struct Server {
+    out: Sender<Outgoing>,
+    events_tx: Sender<Event>,
+    /// `None` until `initialize`.
+    ws: Option<Workspace>,
+    shutdown_requested: bool,
+    /// Push diagnostics, unless the client pulls them (`textDocument/diagnostic`).
+    push_diagnostics: bool,
+    /// The client pulls, and can be asked to pull again (`workspace/diagnostic/refresh`).
+    refresh_support: bool,
+    dynamic_watchers: bool,
+    /// Files whose inputs changed since diagnostics were last started.
+    changed: Vec<SourceFile>,
+    /// What was last published per document URI.
+    published: HashMap<String, Vec<lsp_types::Diagnostic>>,
+    next_request: u32,
+}
+
+impl Server {
+    pub fn new(out: Sender<Outgoing>, events_tx: Sender<Event>) -> Self {
+        Self {
+            out,
+            events_tx,
+            ws: None,
+            shutdown_requested: false,
+            push_diagnostics: true,
+            refresh_support: false,
+            dynamic_watchers: false,
+            changed: Vec::new(),
+            published: HashMap::new(),
+            next_request: 0,
+        }
+    }
+
+    /// Runs until `exit` (or the end of the input); returns the exit code.
+    pub fn run(mut self, channels: Channels) -> u8 {
+        let events: Receiver<Event> = channels.events;
+        let code = loop {
+            let event = if self.changed.is_empty() {
+                match events.recv() {
+                    Ok(event) => event,
+                    Err(_) => break self.exit_code(),
+                }
+            } else {
+                match events.try_recv() {
+                    Ok(event) => event,
+                    Err(TryRecvError::Empty) => {
+                        self.start_diagnostics();
+                        continue;
+                    }
+                    Err(TryRecvError::Disconnected) => break self.exit_code(),
+                }
+            };
+            match event {
+                Event::ClientClosed => break self.exit_code(),
+                Event::Client(Message::Notification(n)) if n.method == "exit" => {
+                    break self.exit_code();
+                }
+                Event::Client(Message::Notification(n)) => {
+                    let method = n.method.clone();
+                    if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.on_notification(n))) {
+                        eprintln!(
+                            "cinder lsp: crashed handling `{method}`: {}",
+                            panic_message(&*panic)
+                        );
+                    }
+                }
+                Event::Client(Message::Request(req)) => {
+                    let id = req.id.clone();
+                    if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.on_request(req))) {
+                        let message = format!(
+                            "cinder crashed answering this request: {}",
+                            panic_message(&*panic)
+                        );
+                        self.respond(Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            message,
+                        ));
+                    }
+                }
+                Event::Client(Message::Response(_)) => {}
+                Event::Task(result) => self.on_task(result),
+            }
+        };
+        let _ = self.out.send(Outgoing::Close);
+        code
+    }
+
+    fn exit_code(&self) -> u8 {
+        if self.shutdown_requested {
+            EXIT_OK
+        } else {
+            EXIT_WITHOUT_SHUTDOWN
+        }
+    }
+
+    fn send(&self, msg: Message) {
+        let _ = self.out.send(Outgoing::Message(msg));
+    }
+
+    fn respond(&self, response: Response) {
+        self.send(Message::Response(response));
+    }
+
+    fn error(&self, id: RequestId, code: ErrorCode, message: impl Into<String>) {
+        self.respond(Response::new_err(id, code as i32, message.into()));
+    }
+
+    fn notify(&self, method: &str, params: impl serde::Serialize) {
+        self.send(Message::Notification(Notification::new(
+            method.to_string(),
+            params,
+        )));
+    }
+
+    fn request(&mut self, method: &str, params: impl serde::Serialize) {
+        self.next_request += 1;
+        let id = RequestId::from(format!("cinder-{}", self.next_request));
+        self.send(Message::Request(Request::new(
+            id,
+            method.to_string(),
+            params,
+        )));
+    }
+
+    fn on_request(&mut self, req: Request) {
+        let Some(ws) = self.ws.as_ref() else {
+            if req.method == Initialize::METHOD {
+                self.initialize(req);
+            } else {
+                self.error(
+                    req.id,
+                    ErrorCode::ServerNotInitialized,
+                    "the server is not initialized yet",
+                );
+            }
+            return;
+        };
+        if self.shutdown_requested {
+            self.error(
+                req.id,
+                ErrorCode::InvalidRequest,
+                "the server is shutting down",
+            );
+            return;
+        }
+        let encoding = ws.encoding;
+        let db = ws.db.clone();
+        let tx = self.events_tx.clone();
+        match req.method.as_str() {
+            Initialize::METHOD => self.error(
+                req.id,
+                ErrorCode::InvalidRequest,
+                "initialize was already received",
+            ),
+            Shutdown::METHOD => {
+                self.shutdown_requested = true;
+                self.respond(Response::new_ok(req.id, ()));
+            }
+            HoverRequest::METHOD => {
+                let Some((id, p)) = self.params::<HoverParams>(req) else {
+                    return;
+                };
+                let doc = p.text_document_position_params;
+                match ws.file(&doc.text_document.uri) {
+                    Some(file) => tasks::spawn_request(
+                        db,
+                        id,
+                        move |db| handlers::hover(db, file, doc.position, encoding),
+                        tx,
+                    ),
+                    None => self.respond(Response::new_ok(id, ())),
+                }
+            }
+            GotoDefinition::METHOD => {
+                let Some((id, p)) = self.params::<GotoDefinitionParams>(req) else {
+                    return;
+                };
+                let doc = p.text_document_position_params;
+                match ws.file(&doc.text_document.uri) {
+                    Some(file) => tasks::spawn_request(
+                        db,
+                        id,
+                        move |db| handlers::definition(db, file, doc.position, encoding),
+                        tx,
+                    ),
+                    None => self.respond(Response::new_ok(id, ())),
+                }
+            }
+            DocumentSymbolRequest::METHOD => {
+                let Some((id, p)) = self.params::<DocumentSymbolParams>(req) else {
+                    return;
+                };
+                match ws.file(&p.text_document.uri) {
+                    Some(file) => tasks::spawn_request(
+                        db,
+                        id,
+                        move |db| handlers::document_symbols(db, file, encoding),
+                        tx,
+                    ),
+                    None => self.respond(Response::new_ok(id, ())),
+                }
+            }
+            DocumentDiagnosticRequest::METHOD => {
+                let Some((id, p)) = self.params::<DocumentDiagnosticParams>(req) else {
+                    return;
+                };
+                let file = ws.file(&p.text_document.uri);
+                let uri = p.text_document.uri;
+                tasks::spawn_request(
+                    db,
+                    id,
+                    move |db| handlers::pull_diagnostics(db, file, &uri, encoding),
+                    tx,
+                );
+            }
+            _ => self.error(
+                req.id,
+                ErrorCode::MethodNotFound,
+                format!("unknown method `{}`", req.method),
+            ),
+        }
+    }
+
+    /// The parameters of a request, or `None` after answering `InvalidParams`.
+    fn params<P: DeserializeOwned>(&self, req: Request) -> Option<(RequestId, P)> {
+        match serde_json::from_value::<P>(req.params) {
+            Ok(p) => Some((req.id, p)),
+            Err(err) => {
+                self.error(
+                    req.id,
+                    ErrorCode::InvalidParams,
+                    format!("invalid parameters for `{}`: {err}", req.method),
+                );
+                None
+            }
+        }
+    }
+
+    fn initialize(&mut self, req: Request) {
+        let params: InitializeParams = match serde_json::from_value(req.params) {
+            Ok(params) => params,
+            Err(err) => {
+                self.error(
+                    req.id,
+                    ErrorCode::InvalidParams,
+                    format!("invalid initialize parameters: {err}"),
+                );
+                return;
+            }
+        };
+        let caps = &params.capabilities;
+        let utf8 = caps
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8));
+        let encoding = if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        self.push_diagnostics = caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.diagnostic.as_ref())
+            .is_none();
+        let workspace = caps.workspace.as_ref();
+        self.refresh_support = workspace
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        self.dynamic_watchers = workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+
+        let mut ws = Workspace::new(encoding, workspace_roots(&params));
+        ws.scan();
+        self.ws = Some(ws);
+
+        let capabilities = server_capabilities(encoding);
+        let result = serde_json::json!({
+            "capabilities": capabilities,
+            "serverInfo": { "name": "cinder", "version": env!("CARGO_PKG_VERSION") },
+        });
+        self.respond(Response::new_ok(req.id, result));
+    }
+
+    fn on_notification(&mut self, n: Notification) {
+        if n.method == "initialized" {
+            if self.dynamic_watchers {
+                self.register_watchers();
+            }
+            return;
+        }
+        let Some(ws) = self.ws.as_mut() else { return };
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) else {
+                    return;
+                };
+                let doc = p.text_document;
+                let (file, _) = ws.open(doc.uri, doc.version, doc.text);
+                self.changed.push(file);
+            }
+            DidChangeTextDocument::METHOD => {
+                let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
+                    return;
+                };
+                let doc = p.text_document;
+                if let Some(file) = ws.change(&doc.uri, doc.version, &p.content_changes) {
+                    self.changed.push(file);
+                }
+            }
+            DidSaveTextDocument::METHOD => {
+                // The open document's text is already current (saves do not carry text).
+                // TODO(config): reload `[tool.cinder]` when `pyproject.toml` is saved.
+            }
+            DidCloseTextDocument::METHOD => {
+                let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else {
+                    return;
+                };
+                let uri = p.text_document.uri;
+                if let Some(file) = ws.close(&uri) {
+                    self.changed.push(file);
+                }
+                if self.push_diagnostics && self.published.remove(uri.as_str()).is_some() {
+                    self.publish(uri, None, Vec::new());
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) else {
+                    return;
+                };
+                for change in p.changes {
+                    let Some(path) = uri_to_path(&change.uri) else {
+                        continue;
+                    };
+                    if let Some(file) =
+                        ws.disk_changed(&path, change.typ == FileChangeType::DELETED)
+                    {
+                        self.changed.push(file);
+                    }
+                }
+                ws.sync_project();
+            }
+            _ => {}
+        }
+    }
+
+    fn register_watchers(&mut self) {
+        let watchers = ["**/*.py", "**/*.pyi"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_string()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "cinder-watched-files".to_string(),
+            method: DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        self.request(
+            RegisterCapability::METHOD,
+            RegistrationParams {
+                registrations: vec![registration],
+            },
+        );
+    }
+
+    /// Starts (or asks the client to pull) the diagnostics of what changed.
+    fn start_diagnostics(&mut self) {
+        let mut changed = std::mem::take(&mut self.changed);
+        changed.dedup();
+        let Some(ws) = self.ws.as_mut() else { return };
+        ws.sync_project();
+        if !self.push_diagnostics {
+            if self.refresh_support {
+                self.request(WorkspaceDiagnosticRefresh::METHOD, ());
+            }
+            return;
+        }
+        let open: Vec<DocRef> = ws
+            .open_docs()
+            .map(|d| DocRef {
+                uri: d.uri.clone(),
+                file: d.file,
+                version: d.version,
+            })
+            .collect();
+        if open.is_empty() {
+            return;
+        }
+        tasks::spawn_diagnostics(
+            ws.db.clone(),
+            changed,
+            open,
+            ws.encoding,
+            self.events_tx.clone(),
+        );
+    }
+
+    fn on_task(&mut self, result: TaskResult) {
+        match result {
+            TaskResult::Response(response) => self.respond(response),
+            TaskResult::Cancelled { changed } => self.changed.extend(changed),
+            TaskResult::Diagnostics {
+                uri,
+                version,
+                diagnostics,
+                force,
+            } => {
+                let current = self
+                    .ws
+                    .as_ref()
+                    .and_then(|ws| ws.open_doc(&uri))
+                    .map(|d| d.version);
+                if current != Some(version) {
+                    return; // stale: a newer version has its own job
+                }
+                if !force && self.published.get(uri.as_str()) == Some(&diagnostics) {
+                    return;
+                }
+                self.published
+                    .insert(uri.as_str().to_string(), diagnostics.clone());
+                self.publish(uri, Some(version), diagnostics);
+            }
+        }
+    }
+
+    fn publish(&self, uri: Uri, version: Option<i32>, diagnostics: Vec<lsp_types::Diagnostic>) {
+        self.notify(
+            PublishDiagnostics::METHOD,
+            PublishDiagnosticsParams {
+                uri,
+                diagnostics,
+                version,
+            },
+        );
+    }
+}
+
+/// The import roots: the workspace folders, else the root URI (or path).
+/// TODO(config): add `[tool.cinder]` roots and `extra-paths` from `pyproject.toml` once the
+/// configuration loader (`src/config.rs`) is on main.
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    if let Some(folders) = params.workspace_folders.as_ref().filter(|f| !f.is_empty()) {
+        return folders.iter().filter_map(|f| uri_to_path(&f.uri)).collect();
+    }
+    #[allow(deprecated)] // still what many clients send
+    let root = params
+        .root_uri
+        .as_ref()
+        .and_then(uri_to_path)
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from));
+    root.into_iter().collect()
+}
+
+fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(match encoding {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some("cinder".to_string()),
+            inter_file_dependencies: true,
+            workspace_diagnostics: false,
+            work_done_progress_options: Default::default(),
+        })),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: None,
+            }),
+            file_operations: None,
+        }),
+        ..Default::default()
+    }
+}

@@ -1,1 +1,0 @@
-# Placeholder: the full Static Python stub lands with the stubs work.

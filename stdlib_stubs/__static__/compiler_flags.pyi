@@ -1,0 +1,2 @@
+checked_dicts: object
+checked_lists: object

@@ -1,0 +1,7 @@
+from typing import Sequence
+
+def iskeyword(s: str, /) -> bool: ...
+def issoftkeyword(s: str, /) -> bool: ...
+
+kwlist: Sequence[str]
+softkwlist: Sequence[str]
