@@ -434,7 +434,10 @@ impl Interp {
                     {
                         Some(self.stop_iteration_value(obj))
                     }
-                    "__notes__" => None,
+                    "__notes__" => inst.dict.as_ref().and_then(|d| d.get_item(n)),
+                    "name" | "path" if inst.class().is_subclass(self.types.exc(ExcKind::ImportError)) => {
+                        Some(inst.dict.as_ref().and_then(|d| d.get_item(n)).unwrap_or(Value::None))
+                    }
                     _ => None,
                 }
             }
