@@ -263,6 +263,15 @@ impl Interp {
                         _ => {}
                     }
                 }
+                if let (Some(slots), Some(n)) = (&klass.slot_names, name.as_str()) {
+                    if !slots.iter().any(|s| s.as_str() == n.as_str()) && n.as_str() != "__class__" {
+                        return Err(PyErr::attribute_error(format!(
+                            "'{}' object has no attribute '{}'",
+                            klass.name(),
+                            n.as_str()
+                        )));
+                    }
+                }
                 if name.as_str().is_some_and(|n| n.as_str() == "__class__") {
                     if let Value::Class(k) = value {
                         *inst.class.borrow_mut() = k;
@@ -408,7 +417,31 @@ impl Interp {
             (Value::Instance(inst), _) if inst.class().base_kind == BaseKind::Exception => {
                 match n {
                     "args" => Some(inst.base_value.borrow().clone()),
-                    "__traceback__" | "__cause__" | "__context__" => Some(
+                    "__traceback__" => {
+                        let stored = inst.dict.as_ref().and_then(|d| d.get_item(n));
+                        match stored {
+                            Some(v) => Some(v),
+                            None => {
+                                let last = inst.traceback.borrow().last().cloned();
+                                Some(match last {
+                                    Some(entry) => {
+                                        let klass = self.types.traceback.clone();
+                                        let tb = self.new_instance(&klass, Value::Null);
+                                        if let Value::Instance(t) = &tb {
+                                            if let Some(d) = &t.dict {
+                                                d.set_item("tb_lineno", Value::Int(i64::from(entry.lineno)));
+                                                d.set_item("tb_next", Value::None);
+                                                d.set_item("tb_frame", Value::None);
+                                            }
+                                        }
+                                        tb
+                                    }
+                                    None => Value::None,
+                                })
+                            }
+                        }
+                    }
+                    "__cause__" | "__context__" => Some(
                         inst.dict
                             .as_ref()
                             .and_then(|d| d.get_item(n))

@@ -276,6 +276,22 @@ pub struct Generator {
     pub kind: GenKind,
 }
 
+thread_local! {
+    /// Suspended generator frames dropped inside a `try`/`with` block: the interpreter closes
+    /// them (throws `GeneratorExit`) at its next safe point, as CPython does on finalisation.
+    pub static PENDING_CLOSE: RefCell<Vec<Box<Frame>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if let Some(frame) = self.frame.get_mut().take() {
+            if frame.pc > 0 && frame.code.handler_for(frame.last_pc).is_some() {
+                let _ = PENDING_CLOSE.try_with(|p| p.borrow_mut().push(frame));
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum GenKind {
     Generator,
