@@ -58,13 +58,16 @@ pub fn run(args: RunArgs) -> u8 {
 
 /// The compile hook: source text to a code object, through our code generator.
 fn compile(
-    _source: &str,
+    source: &str,
     filename: &str,
-    _mode: CompileMode,
+    mode: CompileMode,
 ) -> Result<cinder_codegen::format::CodeObject, String> {
-    Err(format!(
-        "cannot compile {filename}: the code generator does not compile source yet"
-    ))
+    let mode = match mode {
+        CompileMode::Exec => cinder_codegen::Mode::Exec,
+        CompileMode::Eval => cinder_codegen::Mode::Eval,
+        CompileMode::Single => cinder_codegen::Mode::Single,
+    };
+    cinder_codegen::compile_source(source, filename, mode).map_err(|e| e.to_string())
 }
 
 /// `sys.path`: the script's folder, `PYTHONPATH`, then the standard library.

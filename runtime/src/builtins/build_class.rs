@@ -205,6 +205,26 @@ pub fn create_class(
     if dict.get_item("__module__").is_none() {
         dict.set_item("__module__", Value::str("__main__"));
     }
+    // `__slots__` restricts instance attributes when every class on the way declares them.
+    let own_slots: Option<Vec<Rc<PyStr>>> = match dict.get_item("__slots__") {
+        Some(Value::Str(s)) => Some(vec![s]),
+        Some(v @ (Value::Tuple(_) | Value::List(_))) => {
+            Some(interp.collect(v)?.into_iter().filter_map(|x| x.as_str().cloned()).collect())
+        }
+        _ => None,
+    };
+    let slot_names = own_slots.and_then(|mut names| {
+        for b in &base_list {
+            if Rc::ptr_eq(b, &interp.types.object) {
+                continue;
+            }
+            match &b.slot_names {
+                Some(inherited) => names.extend(inherited.iter().cloned()),
+                None => return None,
+            }
+        }
+        if names.iter().any(|n| n.as_str() == "__dict__") { None } else { Some(names) }
+    });
     let klass = Rc::new(Class {
         name: RefCell::new(name.clone()),
         qualname: RefCell::new(qualname),
@@ -217,7 +237,7 @@ pub fn create_class(
             Some(meta.clone())
         }),
         base_kind,
-        slot_names: None,
+        slot_names,
         version: Cell::new(0),
         is_builtin: false,
     });
@@ -229,6 +249,7 @@ pub fn create_class(
         )));
     };
     *klass.mro.borrow_mut() = mro;
+    crate::object::bump_type_epoch();
     let value = Value::Class(klass.clone());
     if let Some(Value::Cell(c)) = classcell {
         *c.borrow_mut() = value.clone();

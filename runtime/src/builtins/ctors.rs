@@ -58,6 +58,7 @@ pub fn install(interp: &mut Interp) {
     let base = t.exc(ExcKind::BaseException).clone();
     def_class(&base, "__init__", exception_init);
     def_class(&base, "with_traceback", exception_with_traceback);
+    def_class(&base, "add_note", exception_add_note);
     def_class(&t.type_, "mro", type_mro);
     def_class(&t.type_, "__subclasses__", type_subclasses);
     def_class(&t.property, "setter", property_setter);
@@ -619,6 +620,22 @@ fn exception_init(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn exception_with_traceback(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or_default())
+}
+
+fn exception_add_note(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
+    check_args("add_note", args, 2, 2)?;
+    if !matches!(args[1], Value::Str(_)) {
+        return Err(PyErr::type_error("note must be a str"));
+    }
+    if let Value::Instance(inst) = &args[0] {
+        if let Some(d) = &inst.dict {
+            match d.get_item("__notes__") {
+                Some(Value::List(l)) => l.borrow_mut().push(args[1].clone()),
+                _ => d.set_item("__notes__", Value::list(vec![args[1].clone()])),
+            }
+        }
+    }
+    Ok(Value::None)
 }
 
 fn type_mro(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {

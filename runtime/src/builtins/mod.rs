@@ -207,6 +207,7 @@ pub fn install(interp: &mut Interp) {
     b.set_item("False", Value::Bool(false));
     b.set_item("Ellipsis", Value::Ellipsis);
     b.set_item("NotImplemented", Value::NotImplemented);
+    crate::object::bump_type_epoch();
     b.set_item("__name__", Value::str("builtins"));
     b.set_item("__debug__", Value::Bool(true));
     let env_error = b.get_item("OSError").unwrap_or_default();

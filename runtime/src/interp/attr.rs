@@ -263,6 +263,15 @@ impl Interp {
                         _ => {}
                     }
                 }
+                if let (Some(slots), Some(n)) = (&klass.slot_names, name.as_str()) {
+                    if !slots.iter().any(|s| s.as_str() == n.as_str()) && n.as_str() != "__class__" {
+                        return Err(PyErr::attribute_error(format!(
+                            "'{}' object has no attribute '{}'",
+                            klass.name(),
+                            n.as_str()
+                        )));
+                    }
+                }
                 if name.as_str().is_some_and(|n| n.as_str() == "__class__") {
                     if let Value::Class(k) = value {
                         *inst.class.borrow_mut() = k;
@@ -300,6 +309,7 @@ impl Interp {
                 }
                 klass.dict.set_str(name.clone(), value);
                 klass.version.set(klass.version.get() + 1);
+                crate::object::bump_type_epoch();
                 Ok(())
             }
             Value::Module(m) => {
@@ -374,6 +384,7 @@ impl Interp {
             Value::Class(k) => {
                 if k.dict.remove_str(name).is_some() {
                     k.version.set(k.version.get() + 1);
+                    crate::object::bump_type_epoch();
                     return Ok(());
                 }
                 Err(self.no_attribute(obj, name))
@@ -406,7 +417,31 @@ impl Interp {
             (Value::Instance(inst), _) if inst.class().base_kind == BaseKind::Exception => {
                 match n {
                     "args" => Some(inst.base_value.borrow().clone()),
-                    "__traceback__" | "__cause__" | "__context__" => Some(
+                    "__traceback__" => {
+                        let stored = inst.dict.as_ref().and_then(|d| d.get_item(n));
+                        match stored {
+                            Some(v) => Some(v),
+                            None => {
+                                let last = inst.traceback.borrow().last().cloned();
+                                Some(match last {
+                                    Some(entry) => {
+                                        let klass = self.types.traceback.clone();
+                                        let tb = self.new_instance(&klass, Value::Null);
+                                        if let Value::Instance(t) = &tb {
+                                            if let Some(d) = &t.dict {
+                                                d.set_item("tb_lineno", Value::Int(i64::from(entry.lineno)));
+                                                d.set_item("tb_next", Value::None);
+                                                d.set_item("tb_frame", Value::None);
+                                            }
+                                        }
+                                        tb
+                                    }
+                                    None => Value::None,
+                                })
+                            }
+                        }
+                    }
+                    "__cause__" | "__context__" => Some(
                         inst.dict
                             .as_ref()
                             .and_then(|d| d.get_item(n))
@@ -432,7 +467,10 @@ impl Interp {
                     {
                         Some(self.stop_iteration_value(obj))
                     }
-                    "__notes__" => None,
+                    "__notes__" => inst.dict.as_ref().and_then(|d| d.get_item(n)),
+                    "name" | "path" if inst.class().is_subclass(self.types.exc(ExcKind::ImportError)) => {
+                        Some(inst.dict.as_ref().and_then(|d| d.get_item(n)).unwrap_or(Value::None))
+                    }
                     _ => None,
                 }
             }

@@ -128,6 +128,7 @@ impl Interp {
                 Opcode::LOAD_CONST => f.stack.push(code.consts[arg].clone()),
                 Opcode::POP_TOP => {
                     f.stack.pop();
+                    self.close_pending_generators();
                 }
                 Opcode::PUSH_NULL => f.stack.push(Value::Null),
                 Opcode::COPY => {
@@ -608,7 +609,8 @@ impl Interp {
                     let exc = peek(f, 1)?.clone();
                     let exit = peek(f, 4)?.clone();
                     let ty = Value::Class(self.types.type_of(&exc));
-                    let r = self.call_value(&exit, &[ty, exc, Value::None], None)?;
+                    let tb = self.get_attr_opt(&exc, &Value::str("__traceback__"))?.unwrap_or(Value::None);
+                    let r = self.call_value(&exit, &[ty, exc, tb], None)?;
                     f.stack.push(r);
                 }
                 Opcode::FORMAT_VALUE => {
@@ -829,6 +831,26 @@ impl Interp {
 const FRAME_BUILTINS: [&str; 4] = ["super", "globals", "locals", "vars"];
 
 impl Interp {
+    /// Closes generators that were dropped while suspended in a `try` block.
+    fn close_pending_generators(&mut self) {
+        let pending = crate::object::PENDING_CLOSE.with(|p| {
+            if p.borrow().is_empty() { Vec::new() } else { std::mem::take(&mut *p.borrow_mut()) }
+        });
+        for frame in pending {
+            let g = Rc::new(crate::object::Generator {
+                name: frame.code.name.clone(),
+                qualname: frame.code.qualname.clone(),
+                frame: std::cell::RefCell::new(Some(frame)),
+                running: std::cell::Cell::new(false),
+                kind: crate::object::GenKind::Generator,
+            });
+            let exc = self.materialize(PyErr::bare(ExcKind::GeneratorExit));
+            // Errors while closing are ignored, as CPython does (it prints them as unraisable).
+            let _ = self.resume(&g, Value::None, Some(PyErr::Obj(exc)));
+            *g.frame.borrow_mut() = None;
+        }
+    }
+
     fn frame_builtin(&mut self, f: &Frame, name: &str) -> PyResult<Value> {
         match name {
             "super" => {

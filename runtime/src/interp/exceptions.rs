@@ -200,6 +200,14 @@ impl Interp {
         }
         out.push_str(&self.exception_line(exc));
         out.push('\n');
+        if let Value::List(notes) = self.exc_field(exc, "__notes__") {
+            for note in notes.borrow().iter() {
+                if let Value::Str(s) = note {
+                    out.push_str(s.as_str());
+                    out.push('\n');
+                }
+            }
+        }
     }
 
     /// `ValueError: message` (the last line of a traceback).

@@ -139,7 +139,10 @@ impl Interp {
             let module = match self.modules.get_item(&full) {
                 Some(m) => m,
                 None => {
-                    let m = self.load_module(&full, part, path_dirs.as_deref())?;
+                    let m = match self.load_module(&full, part, path_dirs.as_deref()) {
+                        Ok(m) => m,
+                        Err(e) => return Err(self.with_import_name(e, &full)),
+                    };
                     if !prefix.is_empty() {
                         if let Some(Value::Module(parent)) = self.modules.get_item(&prefix) {
                             parent.dict.set_item(part, m.clone());
@@ -397,4 +400,22 @@ fn no_module(name: &str) -> PyErr {
         ExcKind::ModuleNotFoundError,
         format!("No module named '{name}'"),
     )
+}
+
+impl Interp {
+    /// Gives an `ImportError` its `name` attribute.
+    pub(crate) fn with_import_name(&mut self, err: PyErr, name: &str) -> PyErr {
+        if !self.err_is(&err, ExcKind::ImportError) {
+            return err;
+        }
+        let exc = self.materialize(err);
+        if let Value::Instance(inst) = &exc {
+            if let Some(d) = &inst.dict {
+                if d.get_item("name").is_none() {
+                    d.set_item("name", Value::str(name));
+                }
+            }
+        }
+        PyErr::Obj(exc)
+    }
 }

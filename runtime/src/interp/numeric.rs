@@ -280,6 +280,26 @@ impl Interp {
         if let (Value::Complex(_), _) | (_, Value::Complex(_)) = (a, b) {
             return crate::builtins::complex_binary(op, a, b);
         }
+        if matches!(op, SUB | AND | OR | XOR) {
+            let as_set = |v: &Value| match v {
+                Value::View(view) if view.1 != 1 => {
+                    let d = crate::object::new_dict();
+                    for item in crate::builtins::view_items(&view.0, view.1) {
+                        if let Some(hash) = crate::object::dict::native_hash(&item) {
+                            d.set(crate::object::Key { hash, value: item }, Value::None);
+                        }
+                    }
+                    Some(Value::Set(d))
+                }
+                Value::Set(_) | Value::FrozenSet(_) => Some(v.clone()),
+                _ => None,
+            };
+            if matches!(a, Value::View(_)) || matches!(b, Value::View(_)) {
+                if let (Some(x), Some(y)) = (as_set(a), as_set(b)) {
+                    return crate::builtins::set_binary(self, op_char(op), &x, &y, false).map(Some);
+                }
+            }
+        }
         Ok(match (op, a, b) {
             (ADD, Value::Str(x), Value::Str(y)) => {
                 let mut s = String::with_capacity(x.len_bytes() + y.len_bytes());

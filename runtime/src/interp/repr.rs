@@ -475,7 +475,9 @@ impl Interp {
             if flags.contains('0') && !left {
                 spec.push('0');
             }
-            spec.push_str(&width);
+            if !left {
+                spec.push_str(&width);
+            }
             spec.push_str(&precision);
             let text = match conv {
                 's' | 'r' | 'a' => {

@@ -95,7 +95,7 @@ pub(crate) struct Names {
 
 impl Names {
     fn new() -> Names {
-        let s = Value::str;
+        let s = |n: &str| Value::Str(PyStr::intern(n));
         Names {
             init: s("__init__"),
             new: s("__new__"),

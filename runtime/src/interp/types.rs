@@ -40,6 +40,7 @@ pub struct Types {
     pub classmethod: Rc<Class>,
     pub super_: Rc<Class>,
     pub dict_views: [Rc<Class>; 3],
+    pub traceback: Rc<Class>,
     pub exceptions: Vec<Rc<Class>>,
 }
 
@@ -65,6 +66,7 @@ pub fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BaseKind, builtin: boo
     let mut mro = vec![klass.clone()];
     mro.extend(mro_tail);
     *klass.mro.borrow_mut() = mro;
+    crate::object::bump_type_epoch();
     klass
 }
 
@@ -120,6 +122,7 @@ impl Types {
             staticmethod: mk("staticmethod", BaseKind::Other),
             classmethod: mk("classmethod", BaseKind::Other),
             super_: mk("super", BaseKind::Other),
+            traceback: mk("traceback", BaseKind::Other),
             dict_views: [
                 mk("dict_keys", BaseKind::Other),
                 mk("dict_values", BaseKind::Other),

@@ -157,9 +157,68 @@ pub struct Class {
     pub is_builtin: bool,
 }
 
+/// A cached result of a lookup along a class's MRO (see [`Class::lookup`]).
+struct LookupEntry {
+    class: usize,
+    name: Option<Rc<PyStr>>,
+    epoch: u64,
+    value: Option<Value>,
+}
+
+const LOOKUP_CACHE_SIZE: usize = 4096;
+
+struct LookupCache {
+    epoch: u64,
+    entries: Vec<LookupEntry>,
+}
+
+thread_local! {
+    /// CPython's method cache, direct-mapped: (class, name) to the attribute found on the MRO.
+    /// Entries are valid for one type epoch; every change to any class dict, and every class
+    /// creation, starts a new epoch.
+    static LOOKUP_CACHE: RefCell<LookupCache> = RefCell::new(LookupCache {
+        epoch: 1,
+        entries: (0..LOOKUP_CACHE_SIZE).map(|_| LookupEntry { class: 0, name: None, epoch: 0, value: None }).collect(),
+    });
+}
+
+/// Invalidates every cached class lookup (a class dict changed, or a class was created).
+pub fn bump_type_epoch() {
+    LOOKUP_CACHE.with(|c| c.borrow_mut().epoch += 1);
+}
+
 impl Class {
-    /// Looks `name` up along the MRO.
+    /// Looks `name` up along the MRO (cached).
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let Value::Str(key) = name else { return self.lookup_uncached(name) };
+        let class = self as *const Class as usize;
+        let slot = ((class >> 4) ^ (Rc::as_ptr(key) as usize >> 3)) & (LOOKUP_CACHE_SIZE - 1);
+        let (hit, epoch) = LOOKUP_CACHE.with(|c| {
+            let c = c.borrow();
+            let e = &c.entries[slot];
+            if e.class == class && e.epoch == c.epoch && e.name.as_ref().is_some_and(|n| Rc::ptr_eq(n, key)) {
+                (Some(e.value.clone()), c.epoch)
+            } else {
+                (None, c.epoch)
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let value = self.lookup_uncached(name);
+        LOOKUP_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let old = std::mem::replace(
+                &mut c.entries[slot],
+                LookupEntry { class, name: Some(key.clone()), epoch, value: value.clone() },
+            );
+            drop(c);
+            drop(old);
+        });
+        value
+    }
+
+    fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         if let Some(v) = self.dict.get_str(name) {
             return Some(v);
         }
@@ -173,7 +232,7 @@ impl Class {
     }
 
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
-        self.lookup(&Value::Str(PyStr::new(name)))
+        self.lookup(&Value::Str(PyStr::intern(name)))
     }
 
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
@@ -215,6 +274,22 @@ pub struct Generator {
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
     pub kind: GenKind,
+}
+
+thread_local! {
+    /// Suspended generator frames dropped inside a `try`/`with` block: the interpreter closes
+    /// them (throws `GeneratorExit`) at its next safe point, as CPython does on finalisation.
+    pub static PENDING_CLOSE: RefCell<Vec<Box<Frame>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if let Some(frame) = self.frame.get_mut().take() {
+            if frame.pc > 0 && frame.code.handler_for(frame.last_pc).is_some() {
+                let _ = PENDING_CLOSE.try_with(|p| p.borrow_mut().push(frame));
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

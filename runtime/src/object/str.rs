@@ -10,6 +10,11 @@ use std::rc::Rc;
 
 use super::dict::PassHasher;
 
+thread_local! {
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Rc<PyStr>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 pub struct PyStr {
     s: Box<str>,
     chars: usize,
@@ -36,6 +41,20 @@ impl PyStr {
             chars,
             hash: Cell::new(0),
         }
+    }
+
+    /// The shared `PyStr` for an identifier-like string: names in code objects and the names
+    /// the runtime looks up are interned, so comparing them is usually a pointer comparison.
+    pub fn intern(s: &str) -> Rc<PyStr> {
+        INTERNED.with(|table| {
+            let mut table = table.borrow_mut();
+            if let Some(v) = table.get(s) {
+                return v.clone();
+            }
+            let v = PyStr::new(s);
+            table.insert(s.into(), v.clone());
+            v
+        })
     }
 
     pub fn as_str(&self) -> &str {
