@@ -51,6 +51,7 @@ pub fn native_module(interp: &mut Interp, name: &str) -> Option<Value> {
             def(&d, "exc_info", exc_info);
             def(&d, "intern", intern);
             def(&d, "getsizeof", getsizeof);
+            crate::stdlib::sys_extras(interp, &d);
         }
         "math" => {
             d.set_item("pi", Value::Float(std::f64::consts::PI));
@@ -133,7 +134,7 @@ pub fn native_module(interp: &mut Interp, name: &str) -> Option<Value> {
                 d.set_item("chain", chain);
             }
         }
-        _ => return None,
+        _ => return crate::stdlib::lookup(interp, name),
     }
     Some(Value::Module(m))
 }
