@@ -5,15 +5,17 @@
 //! Input: a module name asked for by `import`. Output: the module object ([`lookup`]), or
 //! `None` when the name is not one of ours (then the import searches `sys.path`, and the
 //! stdlib's pure-Python fallback is taken where CPython has one: `_heapq`, `_bisect`,
-//! `_functools`, `_operator`, `_abc` -> `_py_abc`).
+//! `_functools`, `_operator`).
 //!
 //! Each module is a file here. Hot numeric kernels (the Mersenne Twister) are Rust; types whose
 //! behaviour is mostly protocol plumbing (`deque`, `defaultdict`, `ref`) are written as small
 //! Python classes compiled through the runtime's compile hook, on top of native helpers.
 
+mod abc;
 mod collections;
 mod random;
 mod thread;
+mod types;
 mod weakref;
 
 use std::rc::Rc;
@@ -28,6 +30,8 @@ pub fn lookup(interp: &mut Interp, name: &str) -> Option<Value> {
         "_weakref" => weakref::module(interp),
         "_collections" => collections::module(interp),
         "_thread" => thread::module(interp),
+        "_abc" => abc::module(interp),
+        "types" => types::module(interp),
         _ => None,
     }
 }
