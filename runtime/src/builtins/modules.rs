@@ -129,6 +129,7 @@ pub fn native_module(interp: &mut Interp, name: &str) -> Option<Value> {
             def(&d, "combinations", it_combinations);
             def(&d, "accumulate", it_accumulate);
             def(&d, "zip_longest", it_zip_longest);
+            crate::stdlib::itertools_extras(interp, &d);
             let chain = d.get_item("chain").unwrap_or_default();
             if let Value::Builtin(_) = chain {
                 d.set_item("chain", chain);

@@ -13,6 +13,7 @@
 
 mod abc;
 mod collections;
+mod itertools;
 mod random;
 mod thread;
 mod types;
@@ -36,12 +37,27 @@ pub fn lookup(interp: &mut Interp, name: &str) -> Option<Value> {
     }
 }
 
+pub use itertools::add_to as itertools_extras;
+
 /// Adds the `sys` attributes that stdlib modules read at import time.
 pub fn sys_extras(interp: &mut Interp, d: &PyDict) {
     d.set_item("warnoptions", Value::list(Vec::new()));
     d.set_item("flags", Value::None);
     d.set_item("implementation", Value::None);
     d.set_item("_git", Value::tuple(vec![]));
+    let builtin_names = [
+        "_abc",
+        "_collections",
+        "_random",
+        "_thread",
+        "_weakref",
+        "builtins",
+    ]
+    .iter()
+    .chain(["gc", "itertools", "math", "sys", "time"].iter())
+    .map(|n| Value::str(n))
+    .collect();
+    d.set_item("builtin_module_names", Value::tuple(builtin_names));
     let module = interp.new_module("sys", None);
     let src = SYS_EXTRAS;
     if run_source(interp, &module, src, "<sys>").is_ok() {
