@@ -17,6 +17,7 @@
 mod builtins;
 mod interp;
 mod loader;
+mod stdlib;
 pub mod object;
 
 use std::io::Write;

@@ -369,6 +369,14 @@ fn issubclass(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     let Value::Class(k) = &args[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
+    // A metaclass's `__subclasscheck__` (abc.ABCMeta: registered virtual subclasses).
+    if let Value::Class(c) = &args[1] {
+        let hook = c.metaclass.borrow().clone().and_then(|m| m.lookup_str("__subclasscheck__"));
+        if let (false, Some(hook)) = (k.is_subclass(c), hook) {
+            let r = interp.call_value(&hook, &[args[1].clone(), args[0].clone()], None)?;
+            return Ok(Value::Bool(interp.truthy(&r)?));
+        }
+    }
     fn check(k: &Rc<crate::object::Class>, info: &Value) -> PyResult<bool> {
         match info {
             Value::Class(c) => Ok(k.is_subclass(c)),

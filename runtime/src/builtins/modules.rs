@@ -51,6 +51,7 @@ pub fn native_module(interp: &mut Interp, name: &str) -> Option<Value> {
             def(&d, "exc_info", exc_info);
             def(&d, "intern", intern);
             def(&d, "getsizeof", getsizeof);
+            crate::stdlib::sys_extras(interp, &d);
         }
         "math" => {
             d.set_item("pi", Value::Float(std::f64::consts::PI));
@@ -128,12 +129,13 @@ pub fn native_module(interp: &mut Interp, name: &str) -> Option<Value> {
             def(&d, "combinations", it_combinations);
             def(&d, "accumulate", it_accumulate);
             def(&d, "zip_longest", it_zip_longest);
+            crate::stdlib::itertools_extras(interp, &d);
             let chain = d.get_item("chain").unwrap_or_default();
             if let Value::Builtin(_) = chain {
                 d.set_item("chain", chain);
             }
         }
-        _ => return None,
+        _ => return crate::stdlib::lookup(interp, name),
     }
     Some(Value::Module(m))
 }
