@@ -34,11 +34,19 @@ impl Primitive {
     ];
 
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(p, _)| *p == self).map_or("?", |(_, n)| n)
+        Self::ALL
+            .iter()
+            .find(|(p, _)| *p == self)
+            .map_or("?", |(_, n)| n)
     }
 
     pub fn from_name(name: &str) -> Option<Primitive> {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(p, _)| *p)
+    }
+
+    /// Whether the primitive is an integer (signed, unsigned, `char`, `cbool`).
+    pub fn is_integer(self) -> bool {
+        !matches!(self, Primitive::Double)
     }
 
     /// Size in bytes of the unboxed value.
