@@ -70,7 +70,7 @@ impl<'a> Interp<'a> {
                     return self.get_attr(env, &func, name, span);
                 }
             },
-            ObjectData::Property(getter) => match name {
+            ObjectData::Property(getter, _) => match name {
                 "fget" => Found::Value(getter.clone()),
                 "setter" | "getter" | "deleter" => Found::Method(Rc::from(name)),
                 _ => Found::Missing,
@@ -342,7 +342,7 @@ impl<'a> Interp<'a> {
             ObjectData::Function(_) | ObjectData::Partial { .. } => Kind::Method,
             ObjectData::ClassMethod(func) => Kind::Class(func.clone()),
             ObjectData::StaticMethod(func) => Kind::Static(func.clone()),
-            ObjectData::Property(getter) => Kind::Property(getter.clone()),
+            ObjectData::Property(getter, _) => Kind::Property(getter.clone()),
             _ => Kind::Plain,
         };
         Ok(match kind {
@@ -500,12 +500,22 @@ impl<'a> Interp<'a> {
             _ => None,
         };
         if let Some((class, initialised)) = class {
-            if let Some((setter, _)) = self.lookup_class(&class, name)
-                && let Value::Object(p) = &setter
-                && matches!(&*p.data.borrow(), ObjectData::Property(_))
-            {
-                let message = format!("can't set attribute '{name}'");
-                return self.raise(env, "AttributeError", &message, span);
+            let property = self
+                .lookup_class(&class, name)
+                .and_then(|(found, _)| match &found {
+                    Value::Object(p) => match &*p.data.borrow() {
+                        ObjectData::Property(_, setter) => Some(setter.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                });
+            if let Some(setter) = property {
+                let Some(setter) = setter else {
+                    let message = format!("can't set attribute '{name}'");
+                    return self.raise(env, "AttributeError", &message, span);
+                };
+                self.call_value(env, &setter, vec![object.clone(), value], Vec::new(), span)?;
+                return Ok(());
             }
             if initialised && self.has_frozen_instances(&class) {
                 let message = format!("cannot assign to field '{name}'");

@@ -325,7 +325,7 @@ impl<'a> Interp<'a> {
             let inner = match &*o.data.borrow() {
                 ObjectData::ClassMethod(f)
                 | ObjectData::StaticMethod(f)
-                | ObjectData::Property(f) => f.as_object().cloned(),
+                | ObjectData::Property(f, _) => f.as_object().cloned(),
                 _ => None,
             };
             let target = inner.unwrap_or(o);
@@ -358,7 +358,7 @@ impl<'a> Interp<'a> {
                     ObjectData::Function(_)
                         | ObjectData::ClassMethod(_)
                         | ObjectData::StaticMethod(_)
-                        | ObjectData::Property(_)
+                        | ObjectData::Property(..)
                         | ObjectData::Class(_)
                 ),
                 _ => false,

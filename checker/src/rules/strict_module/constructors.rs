@@ -202,9 +202,10 @@ impl<'a> Interp<'a> {
                 }
                 _ => Value::Opaque(Rc::from("<type>")),
             },
-            "property" => {
-                Value::object(&owner, ObjectData::Property(arg(0).unwrap_or(Value::None)))
-            }
+            "property" => Value::object(
+                &owner,
+                ObjectData::Property(arg(0).unwrap_or(Value::None), arg(1)),
+            ),
             "classmethod" => Value::object(
                 &owner,
                 ObjectData::ClassMethod(arg(0).unwrap_or(Value::None)),

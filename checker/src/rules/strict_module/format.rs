@@ -63,6 +63,9 @@ impl<'a> Interp<'a> {
                 let digits: String =
                     std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)).collect();
                 precision = digits.parse::<usize>().ok();
+                if precision.is_none_or(|p| p > 100) {
+                    return Ok(opaque());
+                }
             }
             let Some(conversion) = chars.next() else {
                 return Ok(opaque());

@@ -184,9 +184,7 @@ impl<'a> Interp<'a> {
         }
         let owner: Rc<str> = Rc::from(name);
         let scope = new_scope();
-        scope
-            .borrow_mut()
-            .insert("__name__".into(), Value::str(name));
+        super::interp::module_attributes(&scope, name, file.path(self.db), suite);
         let module = Value::object(
             &owner,
             ObjectData::Module(ModuleObject {

@@ -74,7 +74,10 @@ impl<'a> Interp<'a> {
                         let mut i = start;
                         while (step > 0 && i < stop) || (step < 0 && i > stop) {
                             out.push(Value::int(i));
-                            i += step;
+                            match i.checked_add(step) {
+                                Some(next) => i = next,
+                                None => break,
+                            }
                         }
                         out
                     }
@@ -177,7 +180,7 @@ impl<'a> Interp<'a> {
                     } else {
                         n <= start && n > stop
                     };
-                    inside && (n - start) % step == 0
+                    inside && (i128::from(n) - i128::from(start)) % i128::from(step) == 0
                 }))
             }
             Value::Object(o) if matches!(&*o.data.borrow(), ObjectData::Instance(_)) => {

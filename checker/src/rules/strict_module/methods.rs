@@ -128,7 +128,7 @@ pub(crate) fn has_method(receiver: &Value<'_>, name: &str) -> bool {
             ObjectData::Set { frozen: false, .. } => SET,
             ObjectData::Set { frozen: true, .. } => &SET[7..],
             ObjectData::Range { .. } => TUPLE,
-            ObjectData::Property(_) => PROPERTY,
+            ObjectData::Property(..) => PROPERTY,
             _ => &[],
         },
         _ => &[],
@@ -149,7 +149,7 @@ impl<'a> Interp<'a> {
         let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
         if let Value::Object(o) = receiver
             && MUTATING.contains(&name)
-            && !matches!(&*o.data.borrow(), ObjectData::Property(_))
+            && !matches!(&*o.data.borrow(), ObjectData::Property(..))
         {
             self.check_mutation(env, o, span)?;
         }
@@ -198,7 +198,18 @@ impl<'a> Interp<'a> {
             ObjectData::List(items) => Shape::List(items.clone()),
             ObjectData::Dict { items, .. } => Shape::Dict(items.clone()),
             ObjectData::Set { items, .. } => Shape::Set(items.clone()),
-            ObjectData::Property(_) => return Ok(receiver.clone()),
+            ObjectData::Property(getter, setter) => {
+                // `@x.setter` / `@x.getter` / `@x.deleter` give a new property.
+                let (getter, setter) = match name {
+                    "setter" => (getter.clone(), Some(arg(0))),
+                    "getter" => (arg(0), setter.clone()),
+                    _ => (getter.clone(), setter.clone()),
+                };
+                return Ok(Value::object(
+                    &self.owner,
+                    ObjectData::Property(getter, setter),
+                ));
+            }
             _ => Shape::Other,
         };
         match shape {

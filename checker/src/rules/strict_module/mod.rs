@@ -78,9 +78,7 @@ pub(crate) fn strict_module_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Di
     }));
     let mut interp = interp::Interp::new(db, name.clone());
     let scope = values::new_scope();
-    scope
-        .borrow_mut()
-        .insert("__name__".into(), values::Value::Str(name.clone()));
+    interp::module_attributes(&scope, &name, file.path(db), suite);
     let module = values::Value::object(
         &name,
         values::ObjectData::Module(values::ModuleObject {

@@ -15,6 +15,9 @@ use crate::diagnostics::Span;
 
 /// Exponents above this give an opaque `int` rather than a huge computed one.
 const MAX_EXPONENT: u32 = 4096;
+/// Integers computed by `*`, `**` and `<<` stay below this many bits; larger results
+/// are opaque, so repeated squaring cannot exhaust memory.
+const MAX_INT_BITS: u64 = 1 << 16;
 
 pub(crate) fn operator_symbol(op: ast::Operator) -> &'static str {
     match op {
@@ -332,6 +335,7 @@ impl<'a> Interp<'a> {
         Ok(match op {
             Op::Add => Value::Int(a + b),
             Op::Sub => Value::Int(a - b),
+            Op::Mult if a.bits() + b.bits() > MAX_INT_BITS => Value::Opaque(Rc::from("<int>")),
             Op::Mult => Value::Int(a * b),
             Op::FloorDiv => Value::Int(floor_div_mod(&a, &b).0),
             Op::Mod => Value::Int(floor_div_mod(&a, &b).1),
@@ -343,7 +347,8 @@ impl<'a> Interp<'a> {
                     let base = a.to_f64().unwrap_or(f64::NAN);
                     Value::Float(base.powf(b.to_f64().unwrap_or(f64::NAN)))
                 } else {
-                    match b.to_u32().filter(|e| *e <= MAX_EXPONENT) {
+                    let small = |e: &u32| a.bits().saturating_mul(u64::from(*e)) <= MAX_INT_BITS;
+                    match b.to_u32().filter(|e| *e <= MAX_EXPONENT).filter(small) {
                         Some(e) => Value::Int(num_traits::pow(a, e as usize)),
                         None => Value::Opaque(Rc::from("<int>")),
                     }
@@ -354,6 +359,9 @@ impl<'a> Interp<'a> {
                     return self.raise(env, "ValueError", "negative shift count", span);
                 }
                 match b.to_usize().filter(|s| *s <= MAX_EXPONENT as usize) {
+                    Some(shift) if op == Op::LShift && a.bits() + shift as u64 > MAX_INT_BITS => {
+                        Value::Opaque(Rc::from("<int>"))
+                    }
                     Some(shift) if op == Op::LShift => Value::Int(a << shift),
                     Some(shift) => Value::Int(a >> shift),
                     None => Value::Opaque(Rc::from("<int>")),
@@ -643,13 +651,16 @@ pub(crate) fn floor_div_mod(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
 }
 
 pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> usize {
-    if step > 0 && start < stop {
-        ((stop - start - 1) / step + 1) as usize
+    // In i128 so that extreme bounds cannot overflow.
+    let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
+    let len = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
-        ((start - stop - 1) / (-step) + 1) as usize
+        (start - stop - 1) / (-step) + 1
     } else {
         0
-    }
+    };
+    usize::try_from(len).unwrap_or(usize::MAX)
 }
 
 enum Kind<'a> {

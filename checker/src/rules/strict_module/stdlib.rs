@@ -533,7 +533,9 @@ impl<'a> Interp<'a> {
                     kwargs: kwargs.clone(),
                 },
             ),
-            "functools.cached_property" => Value::object(&owner, ObjectData::Property(arg(0))),
+            "functools.cached_property" => {
+                Value::object(&owner, ObjectData::Property(arg(0), None))
+            }
             "functools.reduce" => {
                 let mut items = self.iterate(env, &arg(1), span)?.into_iter();
                 let mut acc = match args.get(2) {

@@ -210,3 +210,34 @@ fn analysis_reruns_only_for_edits_of_imported_strict_modules() {
     assert_eq!(codes, ["strict-unsafe-call"]);
     assert_eq!(reruns(db.take_log()), 1);
 }
+
+/// Every strict code's registry example reports that code (with a strict `registry.py`
+/// that the ownership example imports).
+#[test]
+fn registry_examples_trigger_their_codes() {
+    let strict_codes = crate::diagnostics::codes::ALL
+        .iter()
+        .filter(|c| c.name().starts_with("strict-"));
+    let mut checked = 0;
+    for code in strict_codes {
+        let mut db = CheckerDb::new();
+        let main = SourceFile::new(&db, "/p/main.py".to_string(), code.example().to_string());
+        let registry = SourceFile::new(
+            &db,
+            "/p/registry.py".to_string(),
+            "import __strict__\nITEMS = []\n".to_string(),
+        );
+        db.set_project_files(vec![main, registry], vec!["/p".to_string()]);
+        let reported: Vec<&str> = super::strict_module_diagnostics(&db, main)
+            .iter()
+            .map(|d| d.code.name())
+            .collect();
+        assert!(
+            reported.contains(&code.name()),
+            "example of {} reports {reported:?}",
+            code.name()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 21);
+}

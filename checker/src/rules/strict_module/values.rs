@@ -86,7 +86,8 @@ pub(crate) enum ObjectData<'a> {
     Class(Class<'a>),
     Instance(Instance<'a>),
     Module(ModuleObject<'a>),
-    Property(Value<'a>),
+    /// A property: its getter and, once `@x.setter` ran, its setter.
+    Property(Value<'a>, Option<Value<'a>>),
     ClassMethod(Value<'a>),
     StaticMethod(Value<'a>),
     Partial {
@@ -286,7 +287,7 @@ impl<'a> Value<'a> {
                 ObjectData::Class(_) => "type".into(),
                 ObjectData::Instance(i) => class_name(&i.class),
                 ObjectData::Module(_) => "module".into(),
-                ObjectData::Property(_) => "property".into(),
+                ObjectData::Property(..) => "property".into(),
                 ObjectData::ClassMethod(_) => "classmethod".into(),
                 ObjectData::StaticMethod(_) => "staticmethod".into(),
                 ObjectData::Partial { .. } => "functools.partial".into(),
