@@ -32,7 +32,8 @@ impl<'db, 'a> Infer<'db, 'a> {
             E::Constant(c) => constant_type(self.db, &c.value),
             E::Name(n) => self.load_name(n.id.as_str(), span),
             E::Attribute(a) => {
-                if let Some(place) = super::narrow::place_of(expr)
+                if !self.state().places.is_empty()
+                    && let Some(place) = super::narrow::place_of(expr)
                     && let Some((_, ty)) = self.state().places.iter().find(|(k, _)| *k == place)
                 {
                     let ty = *ty;

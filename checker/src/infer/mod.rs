@@ -287,3 +287,33 @@ pub fn type_of_expression(db: &dyn Db, file: SourceFile, span: Span) -> Option<T
     }
     infer_module_body(db, file).type_at(span)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{CheckerDb, SourceFile, check_file};
+
+    /// 10,000-deep nested expressions are checked on the driver's stack size (the CLI
+    /// runs checks on 256 MiB threads) without overflowing.
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let child = std::thread::Builder::new().stack_size(256 << 20).spawn(|| {
+            let depth = 10_000;
+            let nested = format!("x = {}1{}\n", "(".repeat(depth), ")".repeat(depth));
+            let sum = format!("def f() -> int:\n    return 1{}\n", " + 1".repeat(depth));
+            let list = format!("y = {}1{}\n", "[".repeat(depth), "]".repeat(depth));
+            let mut db = CheckerDb::new();
+            let file = SourceFile::new(
+                &db,
+                "proj/deep.py".to_string(),
+                format!("{nested}{sum}{list}"),
+            );
+            db.set_project_files(vec![file], vec!["proj".to_string()]);
+            check_file(&db, file).len()
+        });
+        let result = child.map(|c| c.join());
+        assert!(
+            matches!(result, Ok(Ok(_))),
+            "checking deeply nested code failed"
+        );
+    }
+}

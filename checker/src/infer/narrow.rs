@@ -60,7 +60,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 self.set_state(current.clone());
                 let ty = Ty::unknown();
                 self.record(crate::diagnostics::Span::from(test.range()), ty);
-                if is_and { (current, other) } else { (other, current) }
+                if is_and {
+                    (current, other)
+                } else {
+                    (other, current)
+                }
             }
             ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
                 let (t, f) = self.condition(&u.operand);
@@ -106,7 +110,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 };
                 if other_is_none && let Some(place) = place_of(subject) {
                     let current = self.place_type(subject);
-                    let none_part = if current.contains_none() || current.is_dynamic() { Ty::none() } else { Ty::never() };
+                    let none_part = if current.contains_none() || current.is_dynamic() {
+                        Ty::none()
+                    } else {
+                        Ty::never()
+                    };
                     let (yes, no) = (none_part, current.without_none());
                     match c.ops[0] {
                         ast::CmpOp::Is | ast::CmpOp::Eq => {
@@ -122,11 +130,15 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
             ast::Expr::Call(call)
-                if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "isinstance") && call.args.len() == 2 =>
+                if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "isinstance")
+                    && call.args.len() == 2 =>
             {
                 if let Some(place) = place_of(&call.args[0]) {
                     let current = self.place_type(&call.args[0]);
-                    let classes = self.types.get(&crate::diagnostics::Span::from(call.args[1].range())).copied();
+                    let classes = self
+                        .types
+                        .get(&crate::diagnostics::Span::from(call.args[1].range()))
+                        .copied();
                     if let Some(classes) = classes {
                         let (yes, no) = isinstance_split(self.db, current, classes);
                         self.narrow_place(&mut then_state, &place, yes);
@@ -155,7 +167,10 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// The current type of a place expression (already inferred as part of the test).
     fn place_type(&mut self, expr: &'a ast::Expr) -> Ty {
-        match self.types.get(&crate::diagnostics::Span::from(expr.range())) {
+        match self
+            .types
+            .get(&crate::diagnostics::Span::from(expr.range()))
+        {
             Some(ty) => *ty,
             None => {
                 self.silent += 1;
@@ -175,7 +190,11 @@ impl<'db, 'a> Infer<'db, 'a> {
         let frame = self.frame();
         if !place.contains('.')
             && let Some(id) = frame.symbols.id(place)
-            && frame.symbols.names.get_index(id).is_some_and(|(_, info)| info.flags.is_local())
+            && frame
+                .symbols
+                .names
+                .get_index(id)
+                .is_some_and(|(_, info)| info.flags.is_local())
         {
             if let Some(slot) = state.vars.get_mut(id) {
                 let maybe_unbound = slot.is_some_and(|b| b.maybe_unbound);
@@ -219,15 +238,26 @@ pub(super) fn falsy_part(db: &dyn Db, ty: Ty) -> Ty {
         TyKind::Literal(Literal::Str(s)) if !s.is_empty() => Ty::never(),
         TyKind::Literal(Literal::Bytes(b)) if !b.is_empty() => Ty::never(),
         TyKind::Literal(lit @ Literal::Enum(..)) => {
-            if can_be_falsy(db, literal_fallback(db, lit)) { m } else { Ty::never() }
+            if can_be_falsy(db, literal_fallback(db, lit)) {
+                m
+            } else {
+                Ty::never()
+            }
         }
         TyKind::Instance(c) if crate::types::class::is_builtin(db, c.class, "bool") => {
             Ty::literal(Literal::Bool(false))
         }
         TyKind::Instance(_) => {
-            if can_be_falsy(db, m) { m } else { Ty::never() }
+            if can_be_falsy(db, m) {
+                m
+            } else {
+                Ty::never()
+            }
         }
-        TyKind::ClassObject(_) | TyKind::Function(_) | TyKind::BoundMethod { .. } | TyKind::Module(_) => Ty::never(),
+        TyKind::ClassObject(_)
+        | TyKind::Function(_)
+        | TyKind::BoundMethod { .. }
+        | TyKind::Module(_) => Ty::never(),
         _ => m,
     })
 }
@@ -235,7 +265,9 @@ pub(super) fn falsy_part(db: &dyn Db, ty: Ty) -> Ty {
 /// Whether instances of a class can be falsy (it defines `__bool__` or `__len__`
 /// somewhere below `object`).
 fn can_be_falsy(db: &dyn Db, ty: Ty) -> bool {
-    let Some(class) = ty.as_instance() else { return true };
+    let Some(class) = ty.as_instance() else {
+        return true;
+    };
     for name in ["__bool__", "__len__"] {
         if let Some(found) = lookup_member(db, class, name)
             && !crate::types::class::is_builtin(db, found.owner, "object")
@@ -279,7 +311,9 @@ fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
             yes.push(member);
         } else {
             for &t in &targets {
-                if is_subclass(db, t, class) || class_decl(db, class).is_some_and(|d| d.flags.is_protocol) {
+                if is_subclass(db, t, class)
+                    || class_decl(db, class).is_some_and(|d| d.flags.is_protocol)
+                {
                     yes.push(Ty::instance(t, Vec::new()));
                 }
             }
@@ -292,7 +326,9 @@ fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
 fn collect_classes(ty: Ty, out: &mut Vec<crate::types::ClassId>) {
     match ty.kind() {
         TyKind::ClassObject(c) => out.push(c.class),
-        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => items.iter().for_each(|&t| collect_classes(t, out)),
+        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => {
+            items.iter().for_each(|&t| collect_classes(t, out))
+        }
         TyKind::Union(items) => items.iter().for_each(|&t| collect_classes(t, out)),
         _ => {}
     }
