@@ -128,6 +128,12 @@ impl<'a> TypeExprResolver<'a> {
         }
     }
 
+    /// An annotation with its qualifiers, errors ignored.
+    pub fn silent_annotation(&mut self, expr: &ast::Expr) -> Annotation {
+        self.report = false;
+        self.annotation(expr)
+    }
+
     /// An annotation with its qualifiers.
     pub fn annotation(&mut self, expr: &ast::Expr) -> Annotation {
         let mut result = Annotation { ty: Ty::unknown(), is_final: false, is_class_var: false, bare_final: false };

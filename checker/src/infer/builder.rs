@@ -356,6 +356,9 @@ impl<'db, 'a> Infer<'db, 'a> {
                 return binding.ty;
             }
         }
+        if name == "reveal_type" && !self.decls.globals.contains_key(name) {
+            return Ty::special_form(SpecialForm::RevealType);
+        }
         if let Some(ty) = global_value(self.db, self.file, name, 0) {
             return ty;
         }

@@ -182,6 +182,8 @@ impl<'db, 'a> Infer<'db, 'a> {
         let params = crate::declare::class_decl(self.db, class.class).map(|d| d.type_params.clone()).unwrap_or_default();
         let instance_args: Vec<Ty> = if class.args.is_empty() { params.to_vec() } else { class.args.to_vec() };
         let instance = Ty::instance(class.class, instance_args.clone());
+        let generic = ClassTy { class: class.class, args: instance_args.clone().into_boxed_slice() };
+        let class = &generic;
         let init = lookup_member(self.db, class, "__init__")
             .filter(|f| !crate::types::class::is_builtin(self.db, f.owner, "object"));
         let new = lookup_member(self.db, class, "__new__")
@@ -221,7 +223,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             _ => instance,
         };
         let _ = result;
-        if params.is_empty() || !class.args.is_empty() {
+        if params.is_empty() || instance_args != params.to_vec() {
             return instance;
         }
         let solved: Vec<Ty> = params.iter().map(|&p| subst.get(p).map_or_else(Ty::unknown, |t| widen(self, t))).collect();

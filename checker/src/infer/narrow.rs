@@ -100,6 +100,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                 } else {
                     (&*c.left, false)
                 };
+                let subject = match subject {
+                    ast::Expr::NamedExpr(n) => &*n.target,
+                    other => other,
+                };
                 if other_is_none && let Some(place) = place_of(subject) {
                     let current = self.place_type(subject);
                     let none_part = if current.contains_none() || current.is_dynamic() { Ty::none() } else { Ty::never() };

@@ -165,7 +165,12 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
             S::AnnAssign(a) => {
-                let ann = self.annotation_type(&a.annotation);
+                // Module and class annotations were checked (and reported) by the declarations.
+                let ann = if matches!(self.frame().kind, FrameKind::Module | FrameKind::Class) {
+                    self.resolver().silent_annotation(&a.annotation)
+                } else {
+                    self.annotation_type(&a.annotation)
+                };
                 if let Some(value) = &a.value {
                     let declared = if ann.bare_final { None } else { Some(ann.ty) };
                     let ty = self.infer_expr_expecting(value, declared);
