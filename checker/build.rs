@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 fn main() {
     // Read at run time, not with `env!`: a build-script binary copied along with a `target/`
     // from another checkout would otherwise keep embedding that checkout's stubs.
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let root = manifest_dir.join("../stdlib_stubs");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();

@@ -112,7 +112,7 @@ class Attribute(NamedTuple):
     name: str
     kind: str
     defining_class: type
-    object: object
+    object: Any
 
 class ClosureVars(NamedTuple):
     nonlocals: Mapping[str, Any]

@@ -125,10 +125,15 @@ impl Client {
     }
 
     fn initialize(&mut self, root: &Path, encodings: &[&str]) -> Value {
+        let capabilities = json!({ "general": { "positionEncodings": encodings } });
+        self.initialize_with(root, capabilities)
+    }
+
+    fn initialize_with(&mut self, root: &Path, capabilities: Value) -> Value {
         let params = json!({
             "processId": null,
             "rootUri": null,
-            "capabilities": { "general": { "positionEncodings": encodings } },
+            "capabilities": capabilities,
             "workspaceFolders": [{ "uri": uri_of(root), "name": "w" }],
         });
         let response = self.request("initialize", params);
@@ -342,4 +347,79 @@ fn requests_before_initialize_and_exit_without_shutdown() {
     client.notify("exit", Value::Null);
     client.stdin = None;
     assert_eq!(client.child.wait().ok().and_then(|s| s.code()), Some(1));
+}
+
+#[test]
+fn files_on_disk_are_read_and_followed_through_watched_file_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    std::fs::create_dir(root.join("pkg")).expect("mkdir");
+    std::fs::write(root.join("pkg/__init__.py"), "").expect("write");
+    std::fs::write(root.join("pkg/tools.py"), "def tool(): pass\n").expect("write");
+    let main_uri = uri_of(&root.join("main.py"));
+    let mut client = Client::start(&root);
+    let capabilities =
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    client.initialize_with(&root, capabilities);
+    // The server asks to watch Python files; the client agrees.
+    let register = client.wait_for("registerCapability", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/*.py"
+    );
+    let reply = json!({ "jsonrpc": "2.0", "id": register["id"], "result": null });
+    client.send_raw(reply.to_string().as_bytes());
+
+    // A module that was never opened is found on disk at startup.
+    client.open(
+        &main_uri,
+        1,
+        "from pkg.tools import tool\nimport fresh\ntool()\nfresh.made()\n",
+    );
+    client.diagnostics_for(&main_uri, 1);
+    // Line 2 is `tool()`, line 3 `fresh.made()`: ask about `tool` and `made`.
+    let def = |client: &mut Client, line| {
+        let params =
+            json!({ "textDocument": { "uri": main_uri }, "position": position(line, line * 2) });
+        client.request("textDocument/definition", params)["result"][0]["uri"].clone()
+    };
+    assert_eq!(
+        def(&mut client, 2),
+        uri_of(&root.join("pkg/tools.py")).as_str()
+    );
+    // A module created later is picked up from its watched-file event.
+    assert_eq!(def(&mut client, 3), Value::Null);
+    std::fs::write(root.join("fresh.py"), "def made(): pass\n").expect("write");
+    let created = json!({ "changes": [{ "uri": uri_of(&root.join("fresh.py")), "type": 1 }] });
+    client.notify("workspace/didChangeWatchedFiles", created);
+    assert_eq!(def(&mut client, 3), uri_of(&root.join("fresh.py")).as_str());
+    // And forgotten when deleted.
+    std::fs::remove_file(root.join("fresh.py")).expect("remove");
+    let deleted = json!({ "changes": [{ "uri": uri_of(&root.join("fresh.py")), "type": 3 }] });
+    client.notify("workspace/didChangeWatchedFiles", deleted);
+    assert_eq!(def(&mut client, 3), Value::Null);
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn a_huge_document_is_not_analysed_and_crashes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let uri = uri_of(&root.join("huge.py"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, &[]);
+    // Over the 8 MiB analysis limit, and with a syntax error that is therefore not seen.
+    let text = format!("{}def broken(:\n", "x = 1\n".repeat(1_500_000));
+    client.open(&uri, 1, &text);
+    assert_eq!(client.diagnostics_for(&uri, 1), json!([]));
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": position(3, 0) }),
+    );
+    assert_eq!(hover["result"], Value::Null);
+    assert_eq!(client.shutdown(), Some(0));
 }

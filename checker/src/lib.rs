@@ -35,6 +35,7 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     if !parsed.has_syntax_error() {
         diags.extend(infer::check_types(db, file));
     }
+    diags.extend(rules::strict_module::strict_module_diagnostics(db, file).iter().cloned());
     // Static Python: the marker everywhere, the static rules in static modules.
     diags = rules::static_python::check(db, file, diags);
     diags.sort_by_key(|d| (d.span.start, d.span.end));

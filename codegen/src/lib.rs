@@ -1,7 +1,61 @@
 //! `cinder_codegen`: the bytecode format (`format`) and, from a checked module, CPython 3.11
 //! bytecode: lowering, assembling, verification and disassembly.
 //!
-//! Architecture invariant: `format` never names `cinder_checker`, so the runtime can depend
-//! on it alone.
+//! Pipeline (one pass per module): `lower` (symbol table, then statements and expressions
+//! into blocks of instructions) -> `cfg` (clean-ups, locations, stack depths, exception
+//! targets) -> `assemble` (jumps, `EXTENDED_ARG`, tables) -> `verify` -> `CodeObject`.
+//!
+//! Architecture invariant: `format` never names the checker, so the runtime can depend on it
+//! alone.
 
+mod assemble;
+mod cfg;
+pub mod dis;
+mod error;
 pub mod format;
+mod ir;
+mod lower;
+pub mod repr;
+pub mod verify;
+
+pub use error::CodegenError;
+pub use lower::Mode;
+
+use format::CodeObject;
+
+/// Compiles a module that the checker accepted (a plain module whatever its type errors, a
+/// static module only without errors) to its module code object.
+pub fn compile_module(module: cinder_checker::ReadyModule<'_>) -> Result<CodeObject, CodegenError> {
+    lower::compile_statements(module.suite(), module.text(), module.path(), Mode::Exec)
+}
+
+/// Compiles source text: the runtime's hook for `exec`, `eval`, `compile()` and imports of
+/// `.py` files.
+pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<CodeObject, CodegenError> {
+    use rustpython_parser::{Mode as ParseMode, parse};
+    let parse_mode = match mode {
+        Mode::Exec => ParseMode::Module,
+        Mode::Eval => ParseMode::Expression,
+        Mode::Single => ParseMode::Interactive,
+    };
+    let parsed = parse(text, parse_mode, filename).map_err(|e| CodegenError::Parse {
+        message: syntax_message(&e.error.to_string()),
+        offset: e.offset.into(),
+    })?;
+    match parsed {
+        rustpython_ast::Mod::Module(m) => lower::compile_statements(&m.body, text, filename, Mode::Exec),
+        rustpython_ast::Mod::Interactive(m) => lower::compile_statements(&m.body, text, filename, Mode::Single),
+        rustpython_ast::Mod::Expression(e) => lower::compile_expression(&e.body, text, filename),
+        rustpython_ast::Mod::FunctionType(_) => {
+            Err(CodegenError::Unsupported { what: "function type comments".into(), location: None })
+        }
+    }
+}
+
+/// Drops rustpython's "at byte N" suffix.
+fn syntax_message(raw: &str) -> String {
+    match raw.rfind(" at byte ") {
+        Some(cut) => raw[..cut].to_string(),
+        None => raw.to_string(),
+    }
+}

@@ -43,39 +43,20 @@ pub fn run(args: CheckArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let settings = match crate::config::load(&args, &cwd) {
-        Ok(settings) => settings,
-        Err(err) => {
-            eprintln!("error: {err}");
+    let (settings, excludes, targets) = match prepare(&args, &cwd) {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            eprintln!("error: {message}");
             return exit::USAGE;
         }
     };
-    let excludes = match Excludes::new(&settings.exclude) {
-        Ok(excludes) => excludes,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return exit::USAGE;
-        }
-    };
-    let targets: Vec<PathBuf> = if !args.paths.is_empty() {
-        args.paths.iter().map(|p| normalize(&cwd, p)).collect()
-    } else if !settings.include.is_empty() {
-        settings.include.clone()
-    } else {
-        vec![cwd.clone()]
-    };
-    for (target, typed) in targets.iter().zip(args.paths.iter()) {
-        // `symlink_metadata`: a dangling symlink exists; reading it reports why it fails.
-        if let Err(err) = std::fs::symlink_metadata(target) {
-            eprintln!("error: {}: {}", typed.display(), io_reason(&err));
-            return exit::USAGE;
-        }
-    }
     let checked = discover(&targets, &excludes);
     let roots = import_roots(&settings, &targets);
+    let mut walked: Vec<PathBuf> = settings.extra_paths.clone();
+    walked.extend(targets.iter().map(|t| import_top(t)));
     let format = output::choose_format(settings.output_format);
     let bar = output::progress(checked.files.len(), !args.no_progress);
-    let project = load_project(&checked.files, &roots, &excludes);
+    let project = load_project(&checked.files, &walked, &roots, &excludes);
     let LoadedProject {
         db,
         inputs,
@@ -168,6 +149,27 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
+/// The settings, the compiled exclude patterns and the paths to check (absolute); an error
+/// message for a bad configuration or a PATH that does not exist.
+fn prepare(args: &CheckArgs, cwd: &Path) -> Result<(Settings, Excludes, Vec<PathBuf>), String> {
+    let settings = crate::config::load(args, cwd).map_err(|err| err.to_string())?;
+    let excludes = Excludes::new(&settings.exclude)?;
+    let targets: Vec<PathBuf> = if !args.paths.is_empty() {
+        args.paths.iter().map(|p| normalize(cwd, p)).collect()
+    } else if !settings.include.is_empty() {
+        settings.include.clone()
+    } else {
+        vec![cwd.to_path_buf()]
+    };
+    for (target, typed) in targets.iter().zip(args.paths.iter()) {
+        // `symlink_metadata`: a dangling symlink exists; reading it reports why it fails.
+        if let Err(err) = std::fs::symlink_metadata(target) {
+            return Err(format!("{}: {}", typed.display(), io_reason(&err)));
+        }
+    }
+    Ok((settings, excludes, targets))
+}
+
 /// The database with every file imports can reach, and what became of each path.
 struct LoadedProject {
     db: CheckerDb,
@@ -176,12 +178,31 @@ struct LoadedProject {
     failures: HashMap<PathBuf, read::Failure>,
 }
 
-/// Reads the checked files and every file under the import roots (in parallel), and sets
-/// them and the roots as the database's project. Only the checked files are checked later;
-/// the others are there for imports.
-fn load_project(checked: &[PathBuf], roots: &[PathBuf], excludes: &Excludes) -> LoadedProject {
-    let root_dirs: Vec<PathBuf> = roots.iter().filter(|r| r.is_dir()).cloned().collect();
-    let mut universe = discover(&root_dirs, excludes).files;
+/// Reads the checked files and every file under `walked` (the tops of the checked paths and
+/// `extra-paths`), in parallel, and sets them and the import roots as the database's
+/// project. Only the checked files are checked later; the others are there for imports.
+/// The project folder and `src/` are roots but are not walked unless a checked path leads
+/// there: `cinder check one.py` does not read a whole tree.
+fn load_project(
+    checked: &[PathBuf],
+    walked: &[PathBuf],
+    roots: &[PathBuf],
+    excludes: &Excludes,
+) -> LoadedProject {
+    let mut walked: Vec<PathBuf> = walked.iter().filter(|r| r.is_dir()).cloned().collect();
+    walked.sort();
+    walked.dedup();
+    // A folder inside another walked folder is walked once.
+    let outer: Vec<PathBuf> = walked
+        .iter()
+        .filter(|dir| {
+            !walked
+                .iter()
+                .any(|other| other != *dir && dir.starts_with(other))
+        })
+        .cloned()
+        .collect();
+    let mut universe = discover(&outer, excludes).files;
     universe.extend(checked.iter().cloned());
     universe.sort();
     universe.dedup();

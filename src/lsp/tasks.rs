@@ -294,4 +294,28 @@ mod tests {
             _ => unreachable!("the job reports the edited document"),
         }
     }
+
+    #[test]
+    fn open_importers_of_a_changed_module_are_rechecked() {
+        let mut db = CheckerDb::new();
+        let lib = SourceFile::new(&db, "/w/lib.py".to_string(), "x = 1\n".to_string());
+        let app = SourceFile::new(&db, "/w/app.py".to_string(), "import mid\n".to_string());
+        let mid = SourceFile::new(&db, "/w/mid.py".to_string(), "from lib import x\n".to_string());
+        let other = SourceFile::new(&db, "/w/other.py".to_string(), "y = 2\n".to_string());
+        db.set_project_files(vec![lib, app, mid, other], vec!["/w".to_string()]);
+        let doc = |path: &str, file| DocRef {
+            uri: format!("file://{path}").parse().unwrap_or_else(|_| unreachable!("valid URI")),
+            file,
+            version: 1,
+        };
+        let open = vec![doc("/w/app.py", app), doc("/w/other.py", other)];
+        let (tx, rx) = channel();
+        spawn_diagnostics(db, vec![lib], open, Encoding::Utf16, tx);
+        let mut reported = Vec::new();
+        while let Ok(Event::Task(TaskResult::Diagnostics { uri, force, .. })) = rx.recv_timeout(Duration::from_secs(30)) {
+            reported.push((uri.as_str().to_string(), force));
+        }
+        // `app` imports `lib` through `mid`; `other` does not import it.
+        assert_eq!(reported, [("file:///w/app.py".to_string(), false)]);
+    }
 }

@@ -155,6 +155,20 @@ impl DeclBuilder<'_> {
                     );
                 }
                 ast::Stmt::Assign(a) => {
+                    if let [ast::Expr::Name(n)] = a.targets.as_slice()
+                        && n.id.as_str() == "__slots__"
+                    {
+                        for slot in string_items(&a.value) {
+                            members.entry(slot.into()).or_insert(Member {
+                                ty: Ty::unknown(),
+                                kind: MemberKind::InstanceVar,
+                                declared: false,
+                                is_final: false,
+                                has_default: false,
+                                in_class_body: false,
+                            });
+                        }
+                    }
                     for target in &a.targets {
                         let ast::Expr::Name(name) = target else { continue };
                         let name = name.id.as_str();
@@ -219,8 +233,22 @@ impl DeclBuilder<'_> {
         let mut methods: Vec<FunctionSyntax<'_>> = stmts.iter().filter_map(FunctionSyntax::from_stmt).collect();
         methods.sort_by_key(|m| m.name != "__init__");
         for method in methods {
-            let Some(self_name) = method.args.posonlyargs.first().or(method.args.args.first()) else { continue };
-            let self_name = self_name.def.arg.as_str();
+            let Some(first) = method.args.posonlyargs.first().or(method.args.args.first()) else { continue };
+            let mut self_names = vec![first.def.arg.as_str()];
+            // `self = object.__new__(cls)` / `self = super().__new__(cls)` in constructors.
+            crate::index::for_each_stmt(method.body, &mut |stmt| {
+                if let ast::Stmt::Assign(a) = stmt
+                    && let [ast::Expr::Name(target)] = a.targets.as_slice()
+                    && let ast::Expr::Call(call) = &*a.value
+                    && let ast::Expr::Attribute(attr) = &*call.func
+                    && attr.attr.as_str() == "__new__"
+                {
+                    self_names.push(target.id.as_str());
+                }
+            });
+            if method.name == "__new__" || self_names.len() > 1 {
+                self_names.retain(|n| *n != "cls");
+            }
             let mut resolver = TypeExprResolver::reporting(self.db, self.file);
             resolver.self_ty = Some(self_ty);
             let params: Vec<(&str, Ty)> = method
@@ -229,16 +257,26 @@ impl DeclBuilder<'_> {
                 .iter()
                 .chain(&method.args.args)
                 .chain(&method.args.kwonlyargs)
-                .filter_map(|a| {
-                    let ty = resolver.silent_type(a.def.annotation.as_deref()?);
-                    Some((a.def.arg.as_str(), ty))
+                .map(|a| {
+                    let ty = a.def.annotation.as_deref().map_or_else(Ty::unknown, |ann| resolver.silent_type(ann));
+                    (a.def.arg.as_str(), ty)
                 })
+                .chain(
+                    [&method.args.vararg, &method.args.kwarg]
+                        .into_iter()
+                        .flatten()
+                        .map(|a| (a.arg.as_str(), Ty::unknown())),
+                )
                 .collect();
             let mut found = Vec::new();
-            crate::index::self_assignments(method.body, self_name, &mut found);
+            for self_name in self_names {
+                crate::index::self_assignments(method.body, self_name, &mut found);
+            }
             for (attr, annotation, value) in found {
                 let existing = members.get(attr);
-                if existing.is_some_and(|m| m.declared || m.kind != MemberKind::InstanceVar) {
+                if existing.is_some_and(|m| {
+                    m.declared || !matches!(m.kind, MemberKind::InstanceVar | MemberKind::ClassVar)
+                }) {
                     continue;
                 }
                 let (ty, declared) = match annotation {
@@ -274,11 +312,7 @@ fn params_of(resolver: &mut TypeExprResolver<'_>, slice: &ast::Expr) -> Vec<Ty> 
 
 fn collect_type_vars(ty: Ty, out: &mut Vec<Ty>) {
     match ty.kind() {
-        TyKind::TypeVar(_) => {
-            if !out.contains(&ty) {
-                out.push(ty);
-            }
-        }
+        TyKind::TypeVar(_) if !out.contains(&ty) => out.push(ty),
         TyKind::Instance(c) => c.args.iter().for_each(|&a| collect_type_vars(a, out)),
         TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => items.iter().for_each(|&a| collect_type_vars(a, out)),
         TyKind::Tuple(crate::types::TupleTy::Variadic(item)) => collect_type_vars(*item, out),
@@ -295,4 +329,22 @@ fn method_kind(func: Ty, value: Ty) -> MemberKind {
         TyKind::Function(f) if f.flags.is_classmethod => MemberKind::ClassMethod,
         _ => MemberKind::Method,
     }
+}
+
+/// The strings of a literal tuple, list or single string (`__slots__`).
+fn string_items(value: &ast::Expr) -> Vec<&str> {
+    let elts: Vec<&ast::Expr> = match value {
+        ast::Expr::Tuple(t) => t.elts.iter().collect(),
+        ast::Expr::List(l) => l.elts.iter().collect(),
+        other => vec![other],
+    };
+    elts.into_iter()
+        .filter_map(|e| match e {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Str(s) => Some(s.as_str()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }

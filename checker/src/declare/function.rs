@@ -156,6 +156,7 @@ impl DeclBuilder<'_> {
         class: Option<(ClassId, Ty)>,
     ) {
         let (mut flags, unknown, property) = decorator_flags(syntax.decorators);
+        implicit_flags(syntax.name, class.is_some(), &mut flags);
         flags.is_async = syntax.is_async;
         flags.is_generator = is_generator(syntax.body);
         let mut resolver = TypeExprResolver::reporting(self.db, self.file);
@@ -210,5 +211,18 @@ pub fn func_return(ty: Ty) -> Ty {
     match ty.kind() {
         TyKind::Function(f) => f.sig.ret,
         _ => Ty::unknown(),
+    }
+}
+
+/// `__new__` is implicitly a static method, `__init_subclass__` and `__class_getitem__`
+/// implicitly class methods.
+pub fn implicit_flags(name: &str, in_class: bool, flags: &mut FunctionFlags) {
+    if !in_class {
+        return;
+    }
+    match name {
+        "__new__" => flags.is_staticmethod = true,
+        "__init_subclass__" | "__class_getitem__" => flags.is_classmethod = true,
+        _ => {}
     }
 }

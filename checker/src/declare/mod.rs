@@ -43,6 +43,8 @@ pub struct ModuleDecls {
     pub functions: IndexMap<Box<str>, FuncDecl>,
     /// Whether the module is a stub (`.pyi`).
     pub is_stub: bool,
+    /// Modules imported with `from module import *`: unknown names may come from them.
+    pub star_imports: Box<[Box<str>]>,
 }
 
 /// A module-level name.
@@ -229,6 +231,7 @@ impl<'db> DeclBuilder<'db> {
     fn declare_globals(&mut self) {
         let db = self.db;
         let symbols = symbols::module_symbols(db, self.file);
+        self.decls.star_imports = symbols.star_imports.clone().into_boxed_slice();
         for (name, def) in &symbols.defs {
             let res = names::resolve_global(db, self.file, name);
             let mut global =

@@ -117,6 +117,21 @@ pub fn resolve_in_module(db: &dyn Db, file: SourceFile, name: &str, depth: u32) 
         Some(SymbolDef::Variable { annotation, value }) => {
             variable_res(db, file, annotation.as_deref(), value.as_deref(), name, depth)
         }
+        None if !symbols.star_imports.is_empty() => {
+            for module in &symbols.star_imports {
+                let res = resolve_import(db, module, name, depth + 1);
+                if res != NameRes::Unresolved {
+                    return res;
+                }
+            }
+            match builtins_file(db) {
+                Some(builtins) if builtins != file => match resolve_in_module(db, builtins, name, depth + 1) {
+                    NameRes::Unresolved => NameRes::Dynamic,
+                    res => res,
+                },
+                _ => NameRes::Dynamic,
+            }
+        }
         None => {
             if module_name == Some("builtins") {
                 return if name == "reveal_type" { NameRes::Special(SpecialForm::RevealType) } else { NameRes::Unresolved };
@@ -140,7 +155,7 @@ pub fn resolve_import(db: &dyn Db, module: &str, name: &str, depth: u32) -> Name
     match resolve_module(db, module) {
         Some(file) => {
             let symbols = module_symbols(db, file);
-            if symbols.get(name).is_none() {
+            if symbols.get(name).is_none() && symbols.star_imports.is_empty() {
                 let sub = format!("{module}.{name}");
                 if let Some(sub_file) = resolve_module(db, &sub) {
                     return NameRes::Module(sub.into(), Some(sub_file));

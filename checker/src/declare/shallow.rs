@@ -12,7 +12,14 @@ use crate::types::{Literal, Ty};
 /// See the module docs. `keep_literal` keeps `Literal[1]` (for `Final` constants).
 pub fn value_type(db: &dyn Db, file: SourceFile, expr: &ast::Expr, params: &[(&str, Ty)], keep_literal: bool) -> Ty {
     let ty = shallow(db, file, expr, params, 0);
-    if keep_literal { ty } else { widen_literal(db, ty) }
+    if keep_literal {
+        return ty;
+    }
+    // A bare `None` is usually a placeholder assigned again elsewhere.
+    if ty.is_none() {
+        return Ty::unknown();
+    }
+    widen_literal(db, ty)
 }
 
 fn shallow(db: &dyn Db, file: SourceFile, expr: &ast::Expr, params: &[(&str, Ty)], depth: u32) -> Ty {

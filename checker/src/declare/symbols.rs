@@ -34,6 +34,8 @@ pub struct ModuleSymbols {
     pub defs: IndexMap<Box<str>, SymbolDef>,
     /// Names in `__all__` when it is a literal list or tuple.
     pub all: Option<Box<[Box<str>]>>,
+    /// Modules imported with `from module import *` (absolute names).
+    pub star_imports: Vec<Box<str>>,
 }
 
 impl PartialEq for ModuleSymbols {
@@ -98,6 +100,7 @@ fn collect(db: &dyn Db, file: SourceFile, stmts: &[ast::Stmt], out: &mut ModuleS
                 let Some(module) = absolute_name(db, file, level, from.module.as_deref()) else { continue };
                 for alias in &from.names {
                     if alias.name.as_str() == "*" {
+                        out.star_imports.push(module.as_str().into());
                         continue;
                     }
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);

@@ -270,7 +270,7 @@ impl<'a> TypeExprResolver<'a> {
         }
     }
 
-    fn elements<'e>(slice: &'e ast::Expr) -> Vec<&'e ast::Expr> {
+    fn elements(slice: &ast::Expr) -> Vec<&ast::Expr> {
         match slice {
             ast::Expr::Tuple(t) => t.elts.iter().collect(),
             other => vec![other],

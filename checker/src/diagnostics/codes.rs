@@ -134,4 +134,25 @@ declare_codes! {
     UNKNOWN_STATIC_ATTRIBUTE = "unknown-static-attribute", Error, "storing an attribute a static class does not declare (instances have fixed slots)", "import __static__\nclass C:\n    def __init__(self) -> None:\n        self.x = 1\nC().y = 2\n";
 
     // ---- strict modules ------------------------------------------------------------
+    STRICT_BAD_FLAG = "strict-bad-flag", Error, "`import __strict__` is misplaced, aliased or combined with other names", "import os\nimport __strict__\n";
+    STRICT_UNKNOWN_ATTRIBUTE = "strict-unknown-value-attribute", Error, "a strict module reads an attribute of a non-strict value at module level", "import __strict__\nimport os\nos.sep\n";
+    STRICT_UNKNOWN_CALL = "strict-unknown-value-call", Error, "a strict module calls a non-strict value at module level", "import __strict__\nfrom os import getcwd\ngetcwd()\n";
+    STRICT_UNKNOWN_BINARY_OP = "strict-unknown-value-binary-op", Error, "a strict module applies a binary operator to a non-strict value at module level", "import __strict__\nfrom os import sep\nsep + 'a'\n";
+    STRICT_UNKNOWN_UNARY_OP = "strict-unknown-value-unary-op", Error, "a strict module applies a unary operator to a non-strict value at module level", "import __strict__\nfrom os import sep\n-sep\n";
+    STRICT_UNKNOWN_INDEX = "strict-unknown-value-index", Error, "a strict module subscripts a non-strict value at module level", "import __strict__\nfrom os import environ\nenviron['HOME']\n";
+    STRICT_UNKNOWN_BOOL = "strict-unknown-value-bool", Error, "a strict module tests the truth of a non-strict value at module level", "import __strict__\nfrom os import sep\nif sep:\n    pass\n";
+    STRICT_UNKNOWN_ITERATION = "strict-unknown-value-iteration", Error, "a strict module iterates over a non-strict value at module level", "import __strict__\nfrom os import environ\nfor k in environ:\n    pass\n";
+    STRICT_UNSAFE_CALL = "strict-unsafe-call", Error, "a call at module level runs code that a strict module may not run", "import __strict__\nimport os\ndef f():\n    return os.getcwd()\nf()\n";
+    STRICT_MODIFY_IMPORT = "strict-modify-import", Error, "a strict module mutates a value that another module created", "import __strict__\nfrom registry import ITEMS\nITEMS.append(1)\n";
+    STRICT_IMMUTABLE = "strict-immutable", Error, "an attribute of a strict module or of a class is set after its body ran", "import __strict__\nclass C:\n    x = 1\nC.x = 2\n";
+    STRICT_UNSAFE_BASE_CLASS = "strict-unsafe-base-class", Error, "a class of a strict module derives from a non-strict value", "import __strict__\nfrom os import PathLike\nclass P(PathLike):\n    pass\n";
+    STRICT_STAR_IMPORT = "strict-star-import", Error, "`from m import *` in a strict module", "import __strict__\nfrom os import *\n";
+    STRICT_IMPORT_DISALLOWED = "strict-import-disallowed", Error, "an import where a strict module may not import", "import __strict__\nclass C:\n    import os\n";
+    STRICT_UNSUPPORTED = "strict-unsupported", Error, "module-level code uses an operation that strict analysis does not support", "import __strict__\nmatch 1:\n    case _:\n        pass\n";
+    STRICT_FAILED_TO_UNPACK = "strict-failed-to-unpack", Error, "module-level unpacking with the wrong number of values", "import __strict__\na, b = 1, 2, 3\n";
+    STRICT_COROUTINE = "strict-coroutine-not-supported", Error, "an `async def` with `yield` in a strict module", "import __strict__\nasync def f():\n    yield 1\n";
+    STRICT_PROHIBITED_BUILTIN = "strict-prohibited-builtin", Error, "a call of `exec`, `eval`, `open`, `input` or another I/O builtin at module level", "import __strict__\nexec('x = 1')\n";
+    STRICT_CLASS_CONFLICT = "strict-class-conflict", Error, "a name is both a class member and an instance attribute (slot)", "import __strict__\nclass C:\n    x = 1\n    def __init__(self):\n        self.x = 2\n";
+    STRICT_UNHANDLED_EXCEPTION = "strict-unhandled-exception", Error, "an exception escapes the top level of a strict module", "import __strict__\nraise ValueError('no')\n";
+    STRICT_TOO_MANY_ITERATIONS = "strict-too-many-iterations", Error, "module-level loops or recursion exceed the analysis limit", "import __strict__\nwhile True:\n    pass\n";
 }

@@ -29,7 +29,10 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
     let text = file.text(db).as_str();
     let located = locate(parsed.suite(), text, offset)?;
     let span = located.target.span(text);
-    let inferred_type = inferred_type_at(db, file, span);
+    let inferred_type = located
+        .target
+        .expression_span()
+        .and_then(|expr| inferred_type_at(db, file, expr));
     let def = super::definition_of(db, file, &located);
     let (signature, docstring) = match def {
         Some(def) => describe(db, def, inferred_type.as_deref()),
@@ -53,13 +56,10 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
     })
 }
 
-/// The inferred type of the expression at `span`, displayed.
-///
-/// The hook for type inference: it answers `None` until the checker's inference API
-/// exposes the type of an expression; then this is the one place that calls it.
+/// The inferred type of the expression at exactly `span`, displayed: the one place where
+/// the IDE queries read inference.
 fn inferred_type_at(db: &dyn Db, file: SourceFile, span: Span) -> Option<String> {
-    let _ = (db, file, span);
-    None
+    crate::infer::type_of_expression(db, file, span).map(|ty| ty.display().to_string())
 }
 
 /// The signature and docstring of a definition.

@@ -27,6 +27,16 @@ impl Target<'_> {
             Target::Definition(b) => b.focus_span(text),
         }
     }
+
+    /// The whole expression at the cursor (`value.attr` for an attribute), whose type
+    /// inference may know; `None` for definitions.
+    pub fn expression_span(&self) -> Option<Span> {
+        match self {
+            Target::Name(n) => Some(n.range.into()),
+            Target::Attribute(a) => Some(a.range.into()),
+            Target::Definition(_) => None,
+        }
+    }
 }
 
 /// A target and the scopes that enclose it (innermost last; the module is implicit).

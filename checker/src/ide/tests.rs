@@ -26,6 +26,17 @@ fn setup(files: &[(&str, &str)]) -> (CheckerDb, Vec<SourceFile>, u32) {
     (db, inputs, cursor)
 }
 
+#[test]
+fn hover_shows_the_inferred_type_of_unannotated_names() {
+    check_hover(
+        &[(
+            "m.py",
+            "def f() -> list[int]:\n    return [1]\nitems = f()\nite$0ms\n",
+        )],
+        expect!["[items] items: list[int]"],
+    );
+}
+
 fn check_hover(files: &[(&str, &str)], expect: Expect) {
     let (db, inputs, cursor) = setup(files);
     let actual = match hover(&db, inputs[0], cursor) {
@@ -118,7 +129,10 @@ fn hover_on_parameters_variables_and_modules() {
         &[("m.py", "LIMIT: Final[int] = 10\nprint(LIM$0IT)\n")],
         expect!["[LIMIT] LIMIT: Final[int]"],
     );
-    check_hover(&[("m.py", "x = [1, 2]\nx$0\n")], expect!["[x] x = [1, 2]"]);
+    check_hover(
+        &[("m.py", "x = [1, 2]\nx$0\n")],
+        expect!["[x] x: list[int]"],
+    );
     check_hover(
         &[
             ("m.py", "import util$0s\n"),

@@ -13,7 +13,7 @@ use crate::types::{ClassTy, Literal, Ty, TyKind};
 impl<'db, 'a> Infer<'db, 'a> {
     /// The type of `object.name`, reporting a missing attribute.
     pub(super) fn attribute(&mut self, object: Ty, name: &str, span: Span) -> Ty {
-        if object.contains_none() && object.union_members().len() > 1 {
+        if object.contains_none() && object.union_members().len() > 1 && !object.has_dynamic() {
             let rest = object.without_none();
             let found = self.member_of(rest, name);
             let none_has = self.member_of(Ty::none(), name).is_some();
@@ -44,9 +44,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         match object.kind() {
             TyKind::Any | TyKind::Unknown | TyKind::Never => Some(object),
             TyKind::Union(members) => {
+                let lenient = object.has_dynamic();
                 let mut out = Vec::new();
                 for &m in members.iter() {
-                    out.push(self.member_of(m, name)?);
+                    match self.member_of(m, name) {
+                        Some(ty) => out.push(ty),
+                        None if lenient => {}
+                        None => return None,
+                    }
                 }
                 Some(Ty::union(out))
             }
@@ -81,8 +86,8 @@ impl<'db, 'a> Infer<'db, 'a> {
             TyKind::Module(m) => match m.file {
                 None => Some(Ty::unknown()),
                 Some(file) => {
-                    let declared = crate::declare::module_declarations(self.db, file).globals.contains_key(name);
-                    if declared {
+                    let decls = crate::declare::module_declarations(self.db, file);
+                    if decls.globals.contains_key(name) || !decls.star_imports.is_empty() {
                         return global_value(self.db, file, name, 0);
                     }
                     let sub = format!("{}.{name}", m.name);
@@ -97,10 +102,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             },
             TyKind::TypeVar(tv) => match tv.bound {
                 Some(bound) => self.member_of(bound, name),
-                None => {
-                    let object_ty = crate::types::class::builtin_instance(self.db, "object", Vec::new());
-                    if object_ty.is_unknown() { Some(Ty::unknown()) } else { self.member_of(object_ty, name) }
-                }
+                None => Some(Ty::unknown()),
             },
             TyKind::Property { getter, .. } => match name {
                 "fget" | "fset" | "setter" | "getter" | "deleter" => Some(Ty::unknown()),
@@ -114,7 +116,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         match lookup_member(self.db, class, name) {
             Some(found) => Some(bind_member(&found, object, false)),
             None => {
-                if has_dynamic_ancestry(self.db, class) {
+                if has_dynamic_ancestry(self.db, class) || is_builtin(self.db, class.class, "type") {
                     return Some(Ty::unknown());
                 }
                 if let Some(getattr) = lookup_member(self.db, class, "__getattr__") {
@@ -218,12 +220,17 @@ impl<'db, 'a> Infer<'db, 'a> {
                 continue;
             }
             let TyKind::Function(func) = member.ty.kind() else { continue };
+            if name.starts_with("__") || !is_annotated(&func.sig) {
+                continue;
+            }
             for base in &bases {
                 let Some(base_decl) = class_decl(self.db, base.class) else { continue };
                 let Some(base_member) = base_decl.members.get(name) else { continue };
                 let subst = crate::types::Substitution::for_class(&base_decl.type_params, &base.args);
                 let base_ty = subst.apply(base_member.ty);
-                if let TyKind::Function(base_func) = base_ty.kind() {
+                if let TyKind::Function(base_func) = base_ty.kind()
+                    && is_annotated(&base_func.sig)
+                {
                     let mine = Ty::callable(func.sig.bind_first());
                     let theirs = Ty::callable(base_func.sig.bind_first());
                     if !is_assignable(self.db, mine, theirs) {
@@ -269,4 +276,9 @@ fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
         }
         _ => ty,
     }
+}
+
+/// Whether a signature has any annotation (unannotated functions are not compared).
+fn is_annotated(sig: &crate::types::Signature) -> bool {
+    sig.params.iter().any(|p| p.annotated) || !sig.ret.is_unknown()
 }

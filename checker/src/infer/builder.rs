@@ -70,6 +70,8 @@ pub(super) struct Frame<'a> {
     pub loops: Vec<LoopCtx>,
     /// The class a method frame belongs to.
     pub class: Option<crate::types::ClassId>,
+    /// For each enclosing `try` body: the states an exception may leave it in.
+    pub try_states: Vec<Vec<State>>,
 }
 
 impl<'a> Frame<'a> {
@@ -84,6 +86,7 @@ impl<'a> Frame<'a> {
             is_generator: false,
             loops: Vec::new(),
             class: None,
+            try_states: Vec::new(),
         }
     }
 }
@@ -167,7 +170,7 @@ impl<'db, 'a> Infer<'db, 'a> {
     ) -> Inference {
         let mut infer = Infer::new(db, file);
         infer.unit_class = syntax.class.clone();
-        let func = infer.decls.functions.get(qualname).map(|f| f.func);
+        let func = infer.decls.functions.get(qualname).map(|f| f.func).filter(|f| same_params(*f, &syntax.stmt));
         infer.function_body(&syntax.stmt, func);
         infer.finish()
     }
@@ -274,10 +277,10 @@ impl<'db, 'a> Infer<'db, 'a> {
     /// Binds a local name of the current frame (after checking the declared type).
     pub fn bind_name(&mut self, name: &str, ty: Ty) {
         let frame = self.frame_mut();
-        if let Some(id) = frame.symbols.id(name) {
-            if let Some(slot) = frame.state.vars.get_mut(id) {
-                *slot = Some(Binding { ty, maybe_unbound: false });
-            }
+        if let Some(id) = frame.symbols.id(name)
+            && let Some(slot) = frame.state.vars.get_mut(id)
+        {
+            *slot = Some(Binding { ty, maybe_unbound: false });
         }
         let prefix = format!("{name}.");
         frame.state.places.retain(|(k, _)| &**k != name && !k.starts_with(&prefix));
@@ -425,11 +428,29 @@ pub fn global_value(db: &dyn Db, file: SourceFile, name: &str, depth: u32) -> Op
         }
         return Some(global.ty);
     }
+    for module in decls.star_imports.iter() {
+        if let Some(target) = resolve_module(db, module)
+            && let Some(ty) = global_value_no_builtins(db, target, name, depth + 1)
+        {
+            return Some(ty);
+        }
+    }
     let builtins = crate::declare::names::builtins_file(db)?;
     if builtins == file {
         return None;
     }
-    global_value(db, builtins, name, depth + 1)
+    match global_value(db, builtins, name, depth + 1) {
+        None if !decls.star_imports.is_empty() => Some(Ty::unknown()),
+        found => found,
+    }
+}
+
+fn global_value_no_builtins(db: &dyn Db, file: SourceFile, name: &str, depth: u32) -> Option<Ty> {
+    let decls = module_declarations(db, file);
+    if decls.globals.contains_key(name) || !decls.star_imports.is_empty() {
+        return global_value(db, file, name, depth);
+    }
+    None
 }
 
 /// Whether a type is a special form value.
@@ -438,4 +459,24 @@ pub fn special_form(ty: Ty) -> Option<SpecialForm> {
         TyKind::SpecialForm(form) => Some(*form),
         _ => None,
     }
+}
+
+/// Whether a declared function type has exactly the parameters of a `def` (a name
+/// defined twice, like a property setter, has one declaration for several bodies).
+fn same_params(func: Ty, stmt: &ast::Stmt) -> bool {
+    let (TyKind::Function(f), Some(syntax)) = (func.kind(), crate::declare::function::FunctionSyntax::from_stmt(stmt))
+    else {
+        return false;
+    };
+    let args = syntax.args;
+    let names: Vec<&str> = args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .map(|a| a.def.arg.as_str())
+        .chain(args.vararg.iter().map(|a| a.arg.as_str()))
+        .chain(args.kwonlyargs.iter().map(|a| a.def.arg.as_str()))
+        .chain(args.kwarg.iter().map(|a| a.arg.as_str()))
+        .collect();
+    names.len() == f.sig.params.len() && f.sig.params.iter().zip(&names).all(|(p, n)| p.name.as_deref() == Some(*n))
 }

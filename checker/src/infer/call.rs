@@ -45,6 +45,25 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
         }
         let callee = self.infer_expr(&call.func);
+        if let TyKind::ClassObject(c) = callee.kind()
+            && crate::types::class::is_builtin(self.db, c.class, "super")
+        {
+            for a in &call.args {
+                self.infer_expr(a);
+            }
+            return Ty::unknown();
+        }
+        if let TyKind::ClassObject(c) = callee.kind()
+            && crate::types::class::is_builtin(self.db, c.class, "type")
+            && call.args.len() == 1
+            && call.keywords.is_empty()
+        {
+            let arg = self.infer_expr(&call.args[0]);
+            return match arg.kind() {
+                TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+                _ => Ty::unknown(),
+            };
+        }
         if let Some(form) = special_form(callee) {
             match form {
                 SpecialForm::RevealType => {
@@ -130,6 +149,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             },
             TyKind::Overloaded(items) => self.call_overloaded(items, args, span),
             TyKind::ClassObject(c) => self.construct(c, args, span),
+            TyKind::Union(_) if callee.has_dynamic() => Ty::unknown(),
             TyKind::Union(members) => {
                 let results: Vec<Ty> = members.iter().map(|&m| self.call(m, args, span)).collect();
                 Ty::union(results)
@@ -203,6 +223,8 @@ impl<'db, 'a> Infer<'db, 'a> {
         let Some((method, is_new)) = method else {
             if args.iter().any(|a| matches!(a.kind, ArgKind::Positional | ArgKind::Keyword(_)))
                 && !crate::types::class::has_dynamic_ancestry(self.db, class)
+                && !crate::types::class::is_abstract(self.db, class)
+                && !crate::types::class::is_builtin(self.db, class.class, "object")
                 && crate::declare::class_decl(self.db, class.class).is_some()
             {
                 self.report(
@@ -216,10 +238,9 @@ impl<'db, 'a> Infer<'db, 'a> {
         let mut subst = Substitution::new();
         let result = match method.kind() {
             TyKind::Function(f) => {
-                let bound = if is_new { f.sig.bind_first() } else { f.sig.bind_first() };
-                let sig = Signature { ret: instance, ..bound };
-                let before = subst.clone();
-                let _ = before;
+                // `__init__` binds the new instance, `__new__` the class: both drop one.
+                let _ = is_new;
+                let sig = Signature { ret: instance, ..f.sig.bind_first() };
                 self.call_signature_with(&sig, class.class.name(), args, span, &mut subst)
             }
             TyKind::Overloaded(items) => {
@@ -265,6 +286,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
         let params = &sig.params;
         let mut filled = vec![false; params.len()];
+        let mut star_filled = vec![false; params.len()];
         let mut pairs: Vec<(usize, Ty, Span)> = Vec::new();
         let positional: Vec<usize> = params
             .iter()
@@ -300,10 +322,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                         TyKind::Tuple(TupleTy::Fixed(items)) => Ty::union(items.iter().copied()),
                         _ => Ty::unknown(),
                     };
-                    while let Some(&i) = positional.get(next) {
-                        filled[i] = true;
-                        pairs.push((i, element, arg.span));
-                        next += 1;
+                    for &i in positional.iter().skip(next) {
+                        if !filled[i] {
+                            star_filled[i] = true;
+                            let _ = element;
+                        }
                     }
                 }
                 ArgKind::Keyword(keyword) => {
@@ -339,6 +362,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             .enumerate()
             .filter(|(i, p)| {
                 !filled[*i]
+                    && !star_filled[*i]
                     && !p.has_default
                     && match p.kind {
                         ParamKind::PositionalOnly => !saw_star,
@@ -356,6 +380,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         // Solve type variables from all arguments first, then check each.
         for &(i, ty, _) in &pairs {
             solve(self.db, params[i].ty, ty, subst);
+        }
+        // Type variables of the callee that no argument determined become `Unknown`.
+        let mut callee_vars = Vec::new();
+        for p in params.iter() {
+            crate::types::subst::collect_type_vars(p.ty, &mut callee_vars);
+        }
+        crate::types::subst::collect_type_vars(sig.ret, &mut callee_vars);
+        for var in callee_vars {
+            if subst.get(var).is_none() {
+                subst.bind(var, Ty::unknown());
+            }
         }
         for (i, ty, arg_span) in pairs {
             let param = &params[i];

@@ -50,7 +50,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         {
             return ty;
         }
-        if left.is_dynamic() || right.is_dynamic() {
+        if left.has_dynamic() || right.has_dynamic() {
             return Ty::unknown();
         }
         if left.union_members().len() > 1 || right.union_members().len() > 1 {
@@ -203,6 +203,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             TyKind::SpecialForm(_) => return Ty::unknown(),
             _ => {}
         }
+        if object.has_dynamic() {
+            return Ty::unknown();
+        }
         if object.contains_none() && object.union_members().len() > 1 {
             self.report(
                 codes::NOT_SUBSCRIPTABLE,
@@ -212,7 +215,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             let rest = object.without_none();
             return self.subscript(rest, index, index_expr, span);
         }
-        let result = object.map_members(|m| {
+        object.map_members(|m| {
             if m.is_dynamic() {
                 return Ty::unknown();
             }
@@ -222,8 +225,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             };
             let args = [Arg { kind: ArgKind::Positional, ty: index, span }];
             self.call(getitem, &args, span)
-        });
-        result
+        })
     }
 
     pub(super) fn set_item(&mut self, object: Ty, index: Ty, value: Ty, span: Span) {
@@ -250,6 +252,9 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// The element type of iterating over a value of type `ty`.
     pub(super) fn iterate(&mut self, ty: Ty, span: Span) -> Ty {
+        if ty.has_dynamic() {
+            return Ty::unknown();
+        }
         match ty.kind() {
             TyKind::Any | TyKind::Unknown => return Ty::unknown(),
             TyKind::Tuple(TupleTy::Fixed(items)) => return Ty::union(items.iter().copied()),
@@ -280,10 +285,10 @@ impl<'db, 'a> Infer<'db, 'a> {
     /// The type bound by `with value as x`.
     pub(super) fn enter_context(&mut self, ty: Ty, is_async: bool, span: Span) -> Ty {
         let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+        if ty.has_dynamic() {
+            return Ty::unknown();
+        }
         ty.map_members(|m| {
-            if m.is_dynamic() {
-                return Ty::unknown();
-            }
             let has_exit = self.member_of(m, exit).is_some();
             match self.try_dunder(m, enter, &[], span) {
                 Some(entered) if has_exit => {

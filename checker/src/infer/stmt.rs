@@ -18,7 +18,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         let Some(syntax) = FunctionSyntax::from_stmt(stmt) else { return };
         let func = match func.map(|f| f.kind()) {
             Some(TyKind::Function(f)) => f.clone(),
-            _ => self.local_function_type(syntax, None),
+            _ => {
+                let self_ty = match (&self.unit_class, self.frames.is_empty()) {
+                    (Some(class), true) => crate::declare::class_decl(self.db, ClassId::new(self.file, class))
+                        .map(|d| d.self_instance()),
+                    _ => None,
+                };
+                self.local_function_type(syntax, self_ty)
+            }
         };
         let mut frame = Frame::new(FrameKind::Function, ScopeSymbols::of_function(syntax.args, syntax.body));
         frame.is_generator = func.flags.is_generator;
@@ -89,6 +96,7 @@ impl<'db, 'a> Infer<'db, 'a> {
     /// The type of a function defined inside another function (not declared).
     fn local_function_type(&mut self, syntax: FunctionSyntax<'_>, self_ty: Option<Ty>) -> FunctionTy {
         let (mut flags, _, _) = decorator_flags(syntax.decorators);
+        crate::declare::function::implicit_flags(syntax.name, self_ty.is_some(), &mut flags);
         flags.is_async = syntax.is_async;
         flags.is_generator = crate::index::contains_yield(syntax.body);
         let mut resolver = self.resolver();
@@ -229,6 +237,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                 if let Some(c) = &r.cause {
                     self.infer_expr(c);
                 }
+                self.note_try_state();
                 self.mark_unreachable();
             }
             S::Try(t) => self.try_stmt(&t.body, &t.handlers, &t.orelse, &t.finalbody),
@@ -263,6 +272,20 @@ impl<'db, 'a> Infer<'db, 'a> {
                 self.mark_unreachable();
             }
             S::Global(_) | S::Nonlocal(_) | S::Pass(_) | S::TypeAlias(_) => {}
+        }
+    }
+
+    /// Records the current state as one an exception could leave the innermost `try`
+    /// body in.
+    fn note_try_state(&mut self) {
+        if self.silent > 0 && self.frame().try_states.is_empty() {
+            return;
+        }
+        let state = self.take_state();
+        if state.reachable
+            && let Some(states) = self.frame_mut().try_states.last_mut()
+        {
+            states.push(state);
         }
     }
 
@@ -437,9 +460,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         finalbody: &'a [ast::Stmt],
     ) {
         let entry = self.take_state();
-        self.stmts(body);
-        let after_body = self.take_state();
-        let handler_entry = self.merge(&entry, &after_body);
+        self.frame_mut().try_states.push(vec![entry.clone()]);
+        for stmt in body {
+            self.stmt(stmt);
+            self.note_try_state();
+        }
+        let states = self.frame_mut().try_states.pop().unwrap_or_default();
+        let handler_entry = self.merge_all(&states);
+        let handler_entry = if handler_entry.reachable { handler_entry } else { entry.clone() };
         self.stmts(orelse);
         let mut exits = vec![self.take_state()];
         for handler in handlers {
@@ -673,7 +701,8 @@ impl<'db, 'a> Infer<'db, 'a> {
                 Some(file) => {
                     let sub = format!("{module}.{name}");
                     match global_value(self.db, file, name, 0).filter(|_| {
-                        crate::declare::module_declarations(self.db, file).globals.contains_key(name)
+                        let decls = crate::declare::module_declarations(self.db, file);
+                        decls.globals.contains_key(name) || !decls.star_imports.is_empty()
                     }) {
                         Some(ty) => ty,
                         None => match resolve_module(self.db, &sub) {

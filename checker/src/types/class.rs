@@ -254,3 +254,14 @@ fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
         subst: Substitution::new(),
     })
 }
+
+/// Whether a class is a protocol or has abstract methods (it may stand for subclasses
+/// with other constructors).
+pub fn is_abstract(db: &dyn Db, class: &ClassTy) -> bool {
+    mro_of(db, class).iter().any(|c| {
+        class_decl(db, c.class).is_some_and(|d| {
+            d.flags.is_protocol
+                || d.members.values().any(|m| matches!(m.ty.kind(), TyKind::Function(f) if f.flags.is_abstract))
+        })
+    })
+}

@@ -15,7 +15,7 @@ mod display;
 mod intern;
 pub mod primitive;
 pub mod relation;
-mod subst;
+pub mod subst;
 
 use std::fmt;
 
@@ -418,6 +418,12 @@ impl Ty {
     }
     pub fn is_unknown(self) -> bool {
         matches!(self.kind(), TyKind::Unknown)
+    }
+
+    /// Whether the type is dynamic or a union with a dynamic member (errors about its
+    /// other members are not reported: the dynamic part may be anything).
+    pub fn has_dynamic(self) -> bool {
+        self.union_members().iter().any(|m| m.is_dynamic())
     }
 
     /// The members of a union, or the type itself.

@@ -119,3 +119,31 @@ pub fn has_type_vars(ty: Ty) -> bool {
     }
     walk(ty, 0)
 }
+
+/// Appends the type variables `ty` mentions (each once) to `out`.
+pub fn collect_type_vars(ty: Ty, out: &mut Vec<Ty>) {
+    fn walk(ty: Ty, out: &mut Vec<Ty>, depth: u32) {
+        if depth > 32 {
+            return;
+        }
+        let d = depth + 1;
+        match ty.kind() {
+            TyKind::TypeVar(_) if !out.contains(&ty) => out.push(ty),
+            TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => c.args.iter().for_each(|&a| walk(a, out, d)),
+            TyKind::Tuple(TupleTy::Fixed(items)) | TyKind::Union(items) | TyKind::Overloaded(items) => {
+                items.iter().for_each(|&t| walk(t, out, d))
+            }
+            TyKind::Tuple(TupleTy::Variadic(item)) => walk(*item, out, d),
+            TyKind::Function(func) => {
+                func.sig.params.iter().for_each(|p| walk(p.ty, out, d));
+                walk(func.sig.ret, out, d);
+            }
+            TyKind::Callable(sig) => {
+                sig.params.iter().for_each(|p| walk(p.ty, out, d));
+                walk(sig.ret, out, d);
+            }
+            _ => {}
+        }
+    }
+    walk(ty, out, 0);
+}

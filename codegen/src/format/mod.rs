@@ -2,6 +2,7 @@
 //! and exception tables. Knows nothing of source code or the checker (the runtime depends on
 //! this module alone); a tidy test keeps the checker out of it.
 
+pub mod bytecode;
 pub mod code_object;
 pub mod exception_table;
 pub mod line_table;

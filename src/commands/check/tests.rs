@@ -154,11 +154,13 @@ fn checked_files_and_files_under_import_roots_are_importable() -> std::io::Resul
         base: p.clone(),
     }])
     .unwrap_or_else(|err| panic!("{err}"));
-    // Only `app.py` is checked; the rest is reachable through the import roots.
+    // Only `app.py` is checked; the rest is reachable through its top (the project folder)
+    // and `extra-paths`.
     let targets = [p.join("app.py")];
     let checked = discover(&targets, &excludes);
     let roots = import_roots(&settings, &targets);
-    let project = load_project(&checked.files, &roots, &excludes);
+    let walked = [tmp.path().join("lib"), p.clone()];
+    let project = load_project(&checked.files, &walked, &roots, &excludes);
     let db = &project.db;
     let path_of = |name: &str| resolve_module(db, name).map(|f| f.path(db).clone());
     let abs = |rel: &str| Some(tmp.path().join(rel).to_string_lossy().into_owned());
@@ -175,5 +177,30 @@ fn checked_files_and_files_under_import_roots_are_importable() -> std::io::Resul
         app.and_then(|f| module_name_of(db, f)).as_deref(),
         Some("app")
     );
+    Ok(())
+}
+
+#[test]
+fn only_the_tops_of_checked_paths_and_extra_paths_are_read() -> std::io::Result<()> {
+    use cinder_checker::resolve::resolve_module;
+    let tmp = tempfile::tempdir()?;
+    let p = tmp.path().join("p");
+    for file in ["app/main.py", "app/util.py", "other/far.py"] {
+        let path = p.join(file);
+        std::fs::create_dir_all(path.parent().unwrap_or(&p))?;
+        std::fs::write(path, "x = 1\n")?;
+    }
+    let settings = settings(&p.to_string_lossy(), &[]);
+    let excludes = Excludes::new(&[]).unwrap_or_else(|err| panic!("{err}"));
+    let targets = [p.join("app/main.py")];
+    let checked = discover(&targets, &excludes);
+    let roots = import_roots(&settings, &targets);
+    let walked: Vec<PathBuf> = targets.iter().map(|t| import_top(t)).collect();
+    let project = load_project(&checked.files, &walked, &roots, &excludes);
+    let db = &project.db;
+    assert!(resolve_module(db, "util").is_some());
+    // The project folder is a root, but `other/` is not read for `cinder check app/main.py`.
+    assert!(resolve_module(db, "other.far").is_none());
+    assert_eq!(project.inputs.len(), 2);
     Ok(())
 }

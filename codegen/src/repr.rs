@@ -1,0 +1,128 @@
+//! Python `repr()` of constants, for `cinder dis`.
+
+use crate::format::Constant;
+
+/// `repr(value)` as CPython prints it (code objects as `<code object NAME, file ..., line N>`).
+pub fn repr(value: &Constant) -> String {
+    match value {
+        Constant::None => "None".into(),
+        Constant::Ellipsis => "Ellipsis".into(),
+        Constant::Bool(true) => "True".into(),
+        Constant::Bool(false) => "False".into(),
+        Constant::Int(i) => i.to_string(),
+        Constant::BigInt(i) => i.to_string(),
+        Constant::Float(f) => float_repr(*f),
+        Constant::Complex { real, imag } => {
+            let imag_text = format!("{}j", float_repr_short(*imag));
+            if *real == 0.0 && real.is_sign_positive() {
+                imag_text
+            } else {
+                let sign = if *imag < 0.0 || (*imag == 0.0 && imag.is_sign_negative()) { "" } else { "+" };
+                format!("({}{sign}{imag_text})", float_repr_short(*real))
+            }
+        }
+        Constant::Str(s) => str_repr(s),
+        Constant::Bytes(b) => bytes_repr(b),
+        Constant::Tuple(items) => {
+            let parts: Vec<String> = items.iter().map(repr).collect();
+            if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+        }
+        Constant::FrozenSet(items) => {
+            if items.is_empty() {
+                "frozenset()".into()
+            } else {
+                let parts: Vec<String> = items.iter().map(repr).collect();
+                format!("frozenset({{{}}})", parts.join(", "))
+            }
+        }
+        Constant::Code(code) => {
+            format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.firstlineno)
+        }
+    }
+}
+
+fn float_repr_short(f: f64) -> String {
+    let text = float_repr(f);
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+}
+
+/// `repr(float)`: shortest round-trip digits, exponent form outside `1e-4 <= |f| < 1e16`.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let abs = f.abs();
+    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
+        let text = format!("{f:e}");
+        let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        return format!("{mantissa}e{sign}{:02}", exp.abs());
+    }
+    let text = format!("{f}");
+    if text.contains('.') { text } else { format!("{text}.0") }
+}
+
+/// `repr(str)`: single quotes unless the text has a single quote and no double quote.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n <= 0xffff {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    (0x80..0xa0).contains(&n) || n == 0xad || (0xd800..0xe000).contains(&n) || n == 0x2028 || n == 0x2029
+}
+
+/// `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &byte in b {
+        match byte {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(byte as char),
+            _ => out.push_str(&format!("\\x{byte:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}

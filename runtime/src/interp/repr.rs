@@ -1,0 +1,877 @@
+//! `repr()`, `str()`, `format()` (the format mini-language) and `%`-formatting.
+
+use super::Interp;
+use crate::object::float_repr;
+use crate::object::int::{self, Int};
+use crate::object::{ExcKind, PyErr, PyResult, Value};
+
+/// `repr(str)`: CPython's quoting rules (single quotes unless the text has `'` and no `"`).
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0xd800..0xe000).contains(&n)
+        || n == 0x2028
+        || n == 0x2029
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if char::from(c) == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(char::from(c)),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl Interp {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        use Value::*;
+        Ok(match v {
+            Null => "<NULL>".into(),
+            None => "None".into(),
+            NotImplemented => "NotImplemented".into(),
+            Ellipsis => "Ellipsis".into(),
+            Bool(b) => if *b { "True" } else { "False" }.into(),
+            Int(i) => i.to_string(),
+            Big(b) => b.to_string(),
+            Float(f) => float_repr(*f),
+            Complex(c) => complex_repr(c.0, c.1),
+            Str(s) => str_repr(s.as_str()),
+            Bytes(b) => bytes_repr(b),
+            ByteArray(b) => format!("bytearray({})", bytes_repr(&b.borrow())),
+            Tuple(t) => {
+                if t.len() == 1 {
+                    format!("({},)", self.repr(&t[0])?)
+                } else {
+                    let items = t.iter().cloned().collect::<Vec<_>>();
+                    format!("({})", self.join_reprs(&items)?)
+                }
+            }
+            List(l) => {
+                if self.repr_enter(v) {
+                    return Ok("[...]".into());
+                }
+                let items = l.borrow().clone();
+                let r = self.join_reprs(&items);
+                self.repr_leave();
+                format!("[{}]", r?)
+            }
+            Dict(d) => {
+                if d.is_empty() {
+                    return Ok("{}".into());
+                }
+                if self.repr_enter(v) {
+                    return Ok("{...}".into());
+                }
+                let mut parts = Vec::new();
+                for (k, val) in d.items() {
+                    let kr = self.repr(&k);
+                    let vr = self.repr(&val);
+                    match (kr, vr) {
+                        (Ok(kr), Ok(vr)) => parts.push(format!("{kr}: {vr}")),
+                        (Err(e), _) | (_, Err(e)) => {
+                            self.repr_leave();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.repr_leave();
+                format!("{{{}}}", parts.join(", "))
+            }
+            Set(d) => {
+                if d.is_empty() {
+                    return Ok("set()".into());
+                }
+                format!("{{{}}}", self.join_reprs(&d.keys())?)
+            }
+            FrozenSet(d) => {
+                if d.is_empty() {
+                    return Ok("frozenset()".into());
+                }
+                format!("frozenset({{{}}})", self.join_reprs(&d.keys())?)
+            }
+            Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s[0])?,
+                self.repr(&s[1])?,
+                self.repr(&s[2])?
+            ),
+            Function(f) => format!(
+                "<function {} at 0x{:x}>",
+                f.qualname.borrow().as_str(),
+                v.id()
+            ),
+            Method(m) => {
+                let name = match &m.0 {
+                    Function(f) => f.qualname.borrow().as_str().to_owned(),
+                    Builtin(b) => b.name.to_owned(),
+                    _ => "?".into(),
+                };
+                let owner = self.repr(&m.1)?;
+                format!("<bound method {name} of {owner}>")
+            }
+            Builtin(b) => match &b.bound {
+                Some(obj) => format!(
+                    "<built-in method {} of {} object at 0x{:x}>",
+                    b.name,
+                    self.types.type_of(obj).name(),
+                    obj.id()
+                ),
+                Option::None => format!("<built-in function {}>", b.name),
+            },
+            Class(k) => {
+                let module = match k.dict.get_item("__module__") {
+                    Some(Str(m)) if m.as_str() != "builtins" => format!("{}.", m.as_str()),
+                    _ => String::new(),
+                };
+                format!("<class '{module}{}'>", k.qualname.borrow().as_str())
+            }
+            Module(m) => format!("<module '{}'>", m.name.as_str()),
+            Cell(_) => format!("<cell at 0x{:x}>", v.id()),
+            Code(c) => format!("<code object {} at 0x{:x}>", c.name.as_str(), v.id()),
+            Generator(g) => {
+                let kind = match g.kind {
+                    crate::object::GenKind::Generator => "generator",
+                    crate::object::GenKind::Coroutine => "coroutine",
+                    crate::object::GenKind::AsyncGenerator => "async_generator",
+                };
+                format!("<{kind} object {} at 0x{:x}>", g.qualname.as_str(), v.id())
+            }
+            Iter(_) => format!("<iterator object at 0x{:x}>", v.id()),
+            Property(_) => format!("<property object at 0x{:x}>", v.id()),
+            StaticMethod(_) => format!("<staticmethod object at 0x{:x}>", v.id()),
+            ClassMethod(_) => format!("<classmethod object at 0x{:x}>", v.id()),
+            Super(_) => "<super object>".into(),
+            View(view) => {
+                let name = ["dict_keys", "dict_values", "dict_items"][usize::from(view.1 % 3)];
+                let items = crate::builtins::view_items(&view.0, view.1);
+                format!("{name}([{}])", self.join_reprs(&items)?)
+            }
+            Instance(inst) => {
+                let klass = inst.class();
+                if let Some(m) = klass.lookup(&self.names.repr.clone()) {
+                    if !matches!(m, Builtin(_)) {
+                        let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
+                        return match r {
+                            Str(s) => Ok(s.as_str().to_owned()),
+                            other => Err(PyErr::type_error(format!(
+                                "__repr__ returned non-string (type {})",
+                                self.types.type_of(&other).name()
+                            ))),
+                        };
+                    }
+                }
+                if klass.base_kind == crate::object::BaseKind::Exception {
+                    let args = inst.base_value.borrow().clone();
+                    let inner = match &args {
+                        Tuple(t) if t.len() == 1 => self.repr(&t[0])?,
+                        Tuple(t) => self.join_reprs(&t.iter().cloned().collect::<Vec<_>>())?,
+                        _ => String::new(),
+                    };
+                    return Ok(format!("{}({inner})", klass.name()));
+                }
+                let inner = inst.base_value.borrow().clone();
+                if !inner.is_null() {
+                    return self.repr(&inner);
+                }
+                let module = match klass.dict.get_item("__module__") {
+                    Some(Str(m)) => format!("{}.", m.as_str()),
+                    _ => String::new(),
+                };
+                format!(
+                    "<{module}{} object at 0x{:x}>",
+                    klass.qualname.borrow().as_str(),
+                    v.id()
+                )
+            }
+        })
+    }
+
+    fn repr_enter(&mut self, v: &Value) -> bool {
+        let id = v.id();
+        if self.repr_stack.contains(&id) {
+            return true;
+        }
+        self.repr_stack.push(id);
+        false
+    }
+
+    fn repr_leave(&mut self) {
+        self.repr_stack.pop();
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> PyResult<String> {
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.repr(item)?);
+        }
+        Ok(out)
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_owned()),
+            Value::Instance(inst) => {
+                let klass = inst.class();
+                if let Some(m) = klass.lookup(&self.names.str_.clone()) {
+                    if !matches!(m, Value::Builtin(_)) {
+                        let r = self.call_value(&m, std::slice::from_ref(v), None)?;
+                        return match r {
+                            Value::Str(s) => Ok(s.as_str().to_owned()),
+                            other => Err(PyErr::type_error(format!(
+                                "__str__ returned non-string (type {})",
+                                self.types.type_of(&other).name()
+                            ))),
+                        };
+                    }
+                }
+                if klass.base_kind == crate::object::BaseKind::Exception
+                    && klass
+                        .lookup(&self.names.repr.clone())
+                        .is_none_or(|m| matches!(m, Value::Builtin(_)))
+                {
+                    let args = inst.base_value.borrow().clone();
+                    let is_key_error = klass.is_subclass(self.types.exc(ExcKind::KeyError));
+                    return match &args {
+                        Value::Tuple(t) if t.is_empty() => Ok(String::new()),
+                        Value::Tuple(t) if t.len() == 1 => {
+                            if is_key_error {
+                                self.repr(&t[0])
+                            } else {
+                                self.str_of(&t[0])
+                            }
+                        }
+                        other => self.repr(other),
+                    };
+                }
+                let inner = inst.base_value.borrow().clone();
+                if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
+                    return self.str_of(&inner);
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &Value) -> PyResult<String> {
+        let spec = match spec {
+            Value::Str(s) => s.as_str().to_owned(),
+            Value::None => String::new(),
+            _ => return Err(PyErr::type_error("format spec must be a str")),
+        };
+        if let Value::Instance(inst) = v {
+            let klass = inst.class();
+            if let Some(m) = klass.lookup_str("__format__") {
+                if !matches!(m, Value::Builtin(_)) {
+                    let r = self.call_value(&m, &[v.clone(), Value::from_string(spec)], None)?;
+                    return self.str_of(&r);
+                }
+            }
+            let inner = inst.base_value.borrow().clone();
+            if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
+                return self.format(&inner, &Value::from_string(spec));
+            }
+            if spec.is_empty() {
+                return self.str_of(v);
+            }
+            return Err(PyErr::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                klass.name()
+            )));
+        }
+        if spec.is_empty() {
+            return self.str_of(v);
+        }
+        let s = Spec::parse(&spec)?;
+        match v {
+            Value::Int(_) | Value::Big(_) | Value::Bool(_) => {
+                if matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+                    let f = int::to_f64(&Int::of(v).unwrap_or(Int::Small(0)));
+                    return s.format_float(f);
+                }
+                if s.ty.is_none() && matches!(v, Value::Bool(_)) && s.width.is_none() {
+                    return self.str_of(v);
+                }
+                s.format_int(&Int::of(v).unwrap_or(Int::Small(0)))
+            }
+            Value::Float(f) => s.format_float(*f),
+            Value::Str(text) => s.format_str(text.as_str()),
+            _ => {
+                let text = self.str_of(v)?;
+                if s.ty.is_some_and(|t| t != 's') {
+                    return Err(PyErr::type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        self.types.type_of(v).name()
+                    )));
+                }
+                s.format_str(&text)
+            }
+        }
+    }
+
+    /// `fmt % args`.
+    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
+        let items: Vec<Value> = match args {
+            Value::Tuple(t) => (**t).clone(),
+            other => vec![other.clone()],
+        };
+        let mapping = match args {
+            Value::Dict(_) => Some(args.clone()),
+            Value::Instance(_) if !matches!(args, Value::Tuple(_)) => Some(args.clone()),
+            _ => None,
+        };
+        let mut out = String::new();
+        let mut next = 0usize;
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            i += 1;
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut key: Option<String> = None;
+            if chars.get(i) == Some(&'(') {
+                let end = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
+                let Some(end) = end else {
+                    return Err(PyErr::value_error("incomplete format key"));
+                };
+                key = Some(chars[i + 1..end].iter().collect());
+                i = end + 1;
+            }
+            let mut flags = String::new();
+            while let Some(&f) = chars.get(i) {
+                if "-+ #0".contains(f) {
+                    flags.push(f);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut width = String::new();
+            if chars.get(i) == Some(&'*') {
+                i += 1;
+                let w = items.get(next).cloned().unwrap_or_default();
+                next += 1;
+                width = self.str_of(&w)?;
+            }
+            while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                width.push(d);
+                i += 1;
+            }
+            let mut precision = String::new();
+            if chars.get(i) == Some(&'.') {
+                precision.push('.');
+                i += 1;
+                while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                    precision.push(d);
+                    i += 1;
+                }
+            }
+            let Some(&conv) = chars.get(i) else {
+                return Err(PyErr::value_error("incomplete format"));
+            };
+            i += 1;
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            let arg = match (&key, &mapping) {
+                (Some(k), Some(m)) => self.get_item(m, Value::str(k))?,
+                _ => {
+                    let a = items.get(next).cloned();
+                    next += 1;
+                    match a {
+                        Some(a) => a,
+                        None => {
+                            return Err(PyErr::type_error("not enough arguments for format string"));
+                        }
+                    }
+                }
+            };
+            let mut spec = String::new();
+            let left = flags.contains('-');
+            if flags.contains('+') {
+                spec.push('+');
+            } else if flags.contains(' ') {
+                spec.push(' ');
+            }
+            if flags.contains('#') {
+                spec.push('#');
+            }
+            if flags.contains('0') && !left {
+                spec.push('0');
+            }
+            spec.push_str(&width);
+            spec.push_str(&precision);
+            let text = match conv {
+                's' | 'r' | 'a' => {
+                    let s = if conv == 's' {
+                        self.str_of(&arg)?
+                    } else {
+                        self.repr(&arg)?
+                    };
+                    let s = match precision.strip_prefix('.') {
+                        Some(p) => s.chars().take(p.parse().unwrap_or(0)).collect(),
+                        None => s,
+                    };
+                    Spec::parse(&width)?.format_str(&s)?
+                }
+                'd' | 'i' | 'u' => {
+                    let n = self.to_int_value(&arg, "%d format: a real number is required")?;
+                    spec.push('d');
+                    self.format(&n, &Value::from_string(spec))?
+                }
+                'x' | 'X' | 'o' => {
+                    spec.push(conv);
+                    self.format(&arg, &Value::from_string(spec))?
+                }
+                'c' => match &arg {
+                    Value::Int(n) => char::from_u32(*n as u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
+                    other => self.str_of(other)?,
+                },
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let f = match &arg {
+                        Value::Float(f) => *f,
+                        other => match Int::of(other) {
+                            Some(i) => int::to_f64(&i),
+                            None => {
+                                return Err(PyErr::type_error(format!(
+                                    "must be real number, not {}",
+                                    self.types.type_of(other).name()
+                                )));
+                            }
+                        },
+                    };
+                    if precision.is_empty() {
+                        spec.push_str(".6");
+                    }
+                    spec.push(conv);
+                    self.format(&Value::Float(f), &Value::from_string(spec))?
+                }
+                other => {
+                    return Err(PyErr::value_error(format!(
+                        "unsupported format character '{other}' (0x{:x}) at index {}",
+                        other as u32,
+                        i - 1
+                    )));
+                }
+            };
+            if left {
+                let w: usize = width.parse().unwrap_or(0);
+                let n = text.chars().count();
+                out.push_str(&text);
+                out.extend(std::iter::repeat_n(' ', w.saturating_sub(n)));
+            } else {
+                out.push_str(&text);
+            }
+        }
+        if mapping.is_none() && next < items.len() && matches!(args, Value::Tuple(_)) {
+            return Err(PyErr::type_error(
+                "not all arguments converted during string formatting",
+            ));
+        }
+        if mapping.is_none() && !matches!(args, Value::Tuple(_)) && next == 0 {
+            return Err(PyErr::type_error(
+                "not all arguments converted during string formatting",
+            ));
+        }
+        Ok(out)
+    }
+
+    fn to_int_value(&mut self, v: &Value, msg: &str) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::Big(_) => Ok(v.clone()),
+            Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+            Value::Float(f) => Ok(crate::builtins::float_to_int(*f)?),
+            _ => Err(PyErr::type_error(format!(
+                "{msg}, not {}",
+                self.types.type_of(v).name()
+            ))),
+        }
+    }
+}
+
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let fmt = |x: f64| {
+        let r = float_repr(x);
+        r.strip_suffix(".0").map(str::to_owned).unwrap_or(r)
+    };
+    if re == 0.0 && !re.is_sign_negative() {
+        format!("{}j", fmt(im))
+    } else {
+        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
+            "-"
+        } else {
+            "+"
+        };
+        format!("({}{sign}{}j)", fmt(re), fmt(im.abs()))
+    }
+}
+
+/// A parsed format spec (`[[fill]align][sign][#][0][width][,|_][.precision][type]`).
+pub struct Spec {
+    fill: char,
+    align: Option<char>,
+    sign: char,
+    alternate: bool,
+    width: Option<usize>,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+impl Spec {
+    pub fn parse(spec: &str) -> PyResult<Spec> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut i = 0;
+        let mut s = Spec {
+            fill: ' ',
+            align: None,
+            sign: '-',
+            alternate: false,
+            width: None,
+            grouping: None,
+            precision: None,
+            ty: None,
+        };
+        if chars.len() >= 2 && "<>=^".contains(chars[1]) {
+            s.fill = chars[0];
+            s.align = Some(chars[1]);
+            i = 2;
+        } else if !chars.is_empty() && "<>=^".contains(chars[0]) {
+            s.align = Some(chars[0]);
+            i = 1;
+        }
+        if let Some(&c) = chars.get(i) {
+            if "+- ".contains(c) {
+                s.sign = c;
+                i += 1;
+            }
+        }
+        if chars.get(i) == Some(&'#') {
+            s.alternate = true;
+            i += 1;
+        }
+        if chars.get(i) == Some(&'0') {
+            if s.align.is_none() {
+                s.fill = '0';
+                s.align = Some('=');
+            }
+            i += 1;
+        }
+        let mut w = String::new();
+        while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+            w.push(d);
+            i += 1;
+        }
+        if !w.is_empty() {
+            s.width = w.parse().ok();
+        }
+        if let Some(&c) = chars.get(i) {
+            if c == ',' || c == '_' {
+                s.grouping = Some(c);
+                i += 1;
+            }
+        }
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            let mut p = String::new();
+            while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                p.push(d);
+                i += 1;
+            }
+            s.precision = Some(
+                p.parse()
+                    .map_err(|_| PyErr::value_error("Format specifier missing precision"))?,
+            );
+        }
+        if let Some(&c) = chars.get(i) {
+            s.ty = Some(c);
+            i += 1;
+        }
+        if i != chars.len() {
+            return Err(PyErr::value_error("Invalid format specifier"));
+        }
+        Ok(s)
+    }
+
+    fn pad(&self, body: &str, sign: &str, default_align: char) -> String {
+        let len = body.chars().count() + sign.chars().count();
+        let width = self.width.unwrap_or(0);
+        if len >= width {
+            return format!("{sign}{body}");
+        }
+        let n = width - len;
+        let fill = |k: usize| std::iter::repeat_n(self.fill, k).collect::<String>();
+        match self.align.unwrap_or(default_align) {
+            '<' => format!("{sign}{body}{}", fill(n)),
+            '^' => format!("{}{sign}{body}{}", fill(n / 2), fill(n - n / 2)),
+            '=' => format!("{sign}{}{body}", fill(n)),
+            _ => format!("{}{sign}{body}", fill(n)),
+        }
+    }
+
+    pub fn format_str(&self, text: &str) -> PyResult<String> {
+        if self.ty.is_some_and(|t| t != 's') {
+            return Err(PyErr::value_error(format!(
+                "Unknown format code '{}' for object of type 'str'",
+                self.ty.unwrap_or('s')
+            )));
+        }
+        let text: String = match self.precision {
+            Some(p) => text.chars().take(p).collect(),
+            None => text.to_owned(),
+        };
+        Ok(self.pad(&text, "", '<'))
+    }
+
+    fn sign_of(&self, negative: bool) -> &'static str {
+        if negative {
+            "-"
+        } else {
+            match self.sign {
+                '+' => "+",
+                ' ' => " ",
+                _ => "",
+            }
+        }
+    }
+
+    pub fn format_int(&self, n: &Int) -> PyResult<String> {
+        let negative = match n {
+            Int::Small(x) => *x < 0,
+            Int::Big(b) => b.sign() == num_bigint::Sign::Minus,
+        };
+        let abs = match n {
+            Int::Small(x) => num_bigint::BigInt::from(*x).magnitude().clone(),
+            Int::Big(b) => b.magnitude().clone(),
+        };
+        let (digits, prefix) = match self.ty {
+            None | Some('d') | Some('n') => (abs.to_str_radix(10), ""),
+            Some('x') => (abs.to_str_radix(16), "0x"),
+            Some('X') => (abs.to_str_radix(16).to_uppercase(), "0X"),
+            Some('o') => (abs.to_str_radix(8), "0o"),
+            Some('b') => (abs.to_str_radix(2), "0b"),
+            Some('c') => {
+                let c = num_traits::ToPrimitive::to_u32(&abs)
+                    .and_then(char::from_u32)
+                    .unwrap_or('?');
+                return Ok(self.pad(&c.to_string(), "", '<'));
+            }
+            Some(t) => {
+                return Err(PyErr::value_error(format!(
+                    "Unknown format code '{t}' for object of type 'int'"
+                )));
+            }
+        };
+        let digits = match self.grouping {
+            Some(sep) => {
+                let group = if matches!(self.ty, Some('x' | 'X' | 'o' | 'b')) {
+                    4
+                } else {
+                    3
+                };
+                group_digits(&digits, sep, group)
+            }
+            None => digits,
+        };
+        let mut sign = self.sign_of(negative).to_owned();
+        if self.alternate {
+            sign.push_str(prefix);
+        }
+        Ok(self.pad(&digits, &sign, '>'))
+    }
+
+    pub fn format_float(&self, f: f64) -> PyResult<String> {
+        let negative = f.is_sign_negative() && !f.is_nan();
+        let a = f.abs();
+        let ty = self.ty;
+        let mut body = if a.is_infinite() {
+            if matches!(ty, Some('E' | 'F' | 'G')) {
+                "INF".into()
+            } else {
+                "inf".into()
+            }
+        } else if a.is_nan() {
+            if matches!(ty, Some('E' | 'F' | 'G')) {
+                "NAN".into()
+            } else {
+                "nan".into()
+            }
+        } else {
+            match ty {
+                Some('f' | 'F') => format!("{:.*}", self.precision.unwrap_or(6), a),
+                Some('%') => format!("{:.*}%", self.precision.unwrap_or(6), a * 100.0),
+                Some('e' | 'E') => {
+                    let s = sci(a, self.precision.unwrap_or(6));
+                    if ty == Some('E') { s.to_uppercase() } else { s }
+                }
+                Some('g' | 'G') => {
+                    let s = general(a, self.precision.unwrap_or(6), self.alternate);
+                    if ty == Some('G') { s.to_uppercase() } else { s }
+                }
+                None | Some('n') => match self.precision {
+                    None => float_repr(a),
+                    Some(p) => {
+                        let s = general(a, p, self.alternate);
+                        if s.contains(['.', 'e', 'n', 'i']) {
+                            s
+                        } else {
+                            format!("{s}.0")
+                        }
+                    }
+                },
+                Some(t) => {
+                    return Err(PyErr::value_error(format!(
+                        "Unknown format code '{t}' for object of type 'float'"
+                    )));
+                }
+            }
+        };
+        if let Some(sep) = self.grouping {
+            let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+                Some(p) => (body[..p].to_owned(), body[p..].to_owned()),
+                None => (body.clone(), String::new()),
+            };
+            body = format!("{}{rest}", group_digits(&int_part, sep, 3));
+        }
+        Ok(self.pad(&body, self.sign_of(negative), '>'))
+    }
+}
+
+fn group_digits(digits: &str, sep: char, group: usize) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % group == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `format(a, '.{p}e')` for `a >= 0`.
+fn sci(a: f64, p: usize) -> String {
+    let s = format!("{:.*e}", p, a);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// `format(a, '.{p}g')` for `a >= 0`.
+fn general(a: f64, p: usize, alternate: bool) -> String {
+    let p = p.max(1);
+    if a == 0.0 {
+        return if alternate {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+    }
+    let s = format!("{:.*e}", p - 1, a);
+    let exp: i32 = s
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
+    let out = if exp >= -4 && exp < p as i32 {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
+    } else {
+        sci(a, p - 1)
+    };
+    if alternate {
+        return out;
+    }
+    // Strip trailing zeros of the fraction.
+    match out.split_once('e') {
+        Some((m, e)) => {
+            let m = if m.contains('.') {
+                m.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                m
+            };
+            format!("{m}e{e}")
+        }
+        None => {
+            if out.contains('.') {
+                out.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                out
+            }
+        }
+    }
+}
