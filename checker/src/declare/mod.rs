@@ -267,7 +267,15 @@ impl<'db> DeclBuilder<'db> {
                         }
                         _ => {
                             global.ty = match (&res, value.as_deref()) {
-                                (NameRes::Alias(_) | NameRes::TypeVar(_), _) => Ty::unknown(),
+                                // Static Python hook: an alias of a class (`CheckedDict =
+                                // chkdict`) is that class as a value.
+                                (NameRes::Alias(alias), _) => match alias.kind() {
+                                    crate::types::TyKind::Instance(c) if c.args.is_empty() => {
+                                        Ty::class_object(c.class, Vec::new())
+                                    }
+                                    _ => Ty::unknown(),
+                                },
+                                (NameRes::TypeVar(_), _) => Ty::unknown(),
                                 (_, Some(v)) => shallow::value_type(db, self.file, v, &[], false),
                                 (_, None) => Ty::unknown(),
                             };

@@ -316,7 +316,14 @@ impl<'a> TypeExprResolver<'a> {
                 let args = args.iter().map(|a| self.type_of(a)).collect();
                 Ty::instance(class, args)
             }
-            NameRes::Alias(ty) => ty,
+            // Static Python hook: `CheckedList = chklist` subscripted takes the arguments.
+            NameRes::Alias(ty) => match ty.kind() {
+                TyKind::Instance(c) if c.args.is_empty() => {
+                    let args = args.iter().map(|a| self.type_of(a)).collect();
+                    Ty::instance(c.class, args)
+                }
+                _ => ty,
+            },
             NameRes::Dynamic => Ty::unknown(),
             other => {
                 let ty = self.res_to_type(other, &s.value, span);

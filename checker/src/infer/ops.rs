@@ -46,7 +46,7 @@ impl<'db, 'a> Infer<'db, 'a> {
     pub(super) fn binary_op(&mut self, left: Ty, op: ast::Operator, right: Ty, span: Span, augmented: bool) -> Ty {
         // Static Python hook: primitive arithmetic (errors come from the static pass).
         if self.static_module
-            && let Some(ty) = crate::rules::static_python::hooks::binary_op_type(left, op, right)
+            && let Some(ty) = crate::rules::static_python::hooks::binary_op_type(self.db, left, op, right)
         {
             return ty;
         }

@@ -17,7 +17,7 @@ use crate::types::{
 
 use super::assign::{needs_cast, static_assignable};
 use super::facts::{CallFact, FieldFact, FunctionDescr, TypeDescr};
-use super::hooks::{
+use super::hooks::{is_float, 
     is_static_stub_class, primitive_class, primitive_of, special_form, static_function_name,
     static_stub,
 };
@@ -62,6 +62,7 @@ impl StaticPass<'_> {
             ast::Expr::Subscript(s) => {
                 if matches!(&*s.slice, ast::Expr::Slice(_)) && is_array(self, self.ty(&s.value)) {
                     self.report(codes::ARRAY_SLICE, span, "Static arrays cannot be sliced");
+                    self.facts.checked_calls.push(span);
                 }
             }
             ast::Expr::Await(a) => {
@@ -185,8 +186,8 @@ impl StaticPass<'_> {
             let ok = match (primitive_of(l), primitive_of(r)) {
                 (None, None) => true,
                 (Some(a), Some(b)) => (a == Primitive::Double) == (b == Primitive::Double),
-                (Some(p), None) => literal_int_fits(r, p),
-                (None, Some(p)) => literal_int_fits(l, p),
+                (Some(p), None) => literal_int_fits(r, p) || (p == Primitive::Double && is_float(self.db, r)),
+                (None, Some(p)) => literal_int_fits(l, p) || (p == Primitive::Double && is_float(self.db, l)),
             };
             if !ok {
                 let message = format!("can't compare {} to {}", self.show(l), self.show(r));
@@ -472,6 +473,7 @@ pub(super) fn check_arithmetic(
         (Some(p), None) | (None, Some(p)) => {
             let other = if lp.is_some() { r } else { l };
             match other.kind() {
+                _ if p == Primitive::Double && is_float(pass.db, other) => false,
                 TyKind::Literal(Literal::Int(v)) if p.is_integral() => {
                     if !p.fits(i128::from(*v)) {
                         let message = format!(
@@ -783,6 +785,7 @@ pub(super) fn subscript_store(pass: &mut StaticPass<'_>, s: &ast::ExprSubscript)
             Span::from(s.range),
             "Static arrays cannot be sliced",
         );
+        pass.facts.checked_calls.push(Span::from(s.range));
     }
 }
 

@@ -74,10 +74,12 @@ pub(crate) fn literal_fits_primitive(lit: &Literal, p: Primitive) -> bool {
 }
 
 /// The result of `left op right` when either side is a primitive.
-pub(crate) fn binary_op_type(left: Ty, op: ast::Operator, right: Ty) -> Option<Ty> {
+pub(crate) fn binary_op_type(db: &dyn Db, left: Ty, op: ast::Operator, right: Ty) -> Option<Ty> {
     let (l, r) = (primitive_of(left), primitive_of(right));
     let (l, r) = match (l, r) {
         (None, None) => return None,
+        (Some(Primitive::Double), None) if is_float(db, right) => (Primitive::Double, Primitive::Double),
+        (None, Some(Primitive::Double)) if is_float(db, left) => (Primitive::Double, Primitive::Double),
         (Some(l), None) if is_int_literal(right) && l.is_integral() => (l, l),
         (None, Some(r)) if is_int_literal(left) && r.is_integral() => (r, r),
         (Some(l), Some(r)) => (l, r),
@@ -91,6 +93,11 @@ pub(crate) fn binary_op_type(left: Ty, op: ast::Operator, right: Ty) -> Option<T
         return Some(Ty::primitive(Primitive::Double));
     }
     Some(Ty::primitive(result))
+}
+
+/// A `float` value (a float literal in a `double` context).
+pub(crate) fn is_float(db: &dyn Db, ty: Ty) -> bool {
+    matches!(ty.kind(), TyKind::Instance(c) if is_builtin(db, c.class, "float"))
 }
 
 fn is_int_literal(ty: Ty) -> bool {

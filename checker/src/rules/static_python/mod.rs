@@ -90,7 +90,10 @@ pub(crate) fn check(db: &dyn Db, file: SourceFile, mut diags: Vec<Diagnostic>) -
         if REPLACED.contains(&d.code) {
             return false;
         }
-        if d.code == codes::BAD_ARGUMENT_TYPE || d.code == codes::UNRESOLVED_IMPORT {
+        if d.code == codes::BAD_ARGUMENT_TYPE
+            || d.code == codes::UNRESOLVED_IMPORT
+            || d.code.name() == "strict-star-import"
+        {
             return !handled
                 .iter()
                 .any(|s| s.start <= d.span.start && d.span.end <= s.end);
