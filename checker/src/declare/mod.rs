@@ -251,6 +251,11 @@ impl<'db> DeclBuilder<'db> {
                     if global.ty.is_unknown() && !matches!(res, NameRes::Dynamic | NameRes::Unresolved) {
                         global.import = Some((module.clone(), imported.clone()));
                     }
+                    // Static Python hook: values from non-static modules are dynamic.
+                    if crate::rules::static_python::hooks::import_is_dynamic(db, self.file, module, &res) {
+                        global.ty = Ty::unknown();
+                        global.import = None;
+                    }
                 }
                 symbols::SymbolDef::Variable { annotation, value } => {
                     let mut resolver = self.resolver();

@@ -843,6 +843,7 @@ pub(super) fn check_annotation_expr(
                 Span::from(e.range()),
                 "Final annotation is only valid in initial declaration of attribute or module-level constant",
             );
+            pass.facts.checked_calls.push(Span::from(e.range()));
         }
         let union_members: Option<Vec<&ast::Expr>> = match e {
             ast::Expr::BinOp(b) if matches!(b.op, ast::Operator::BitOr) => Some(flatten_or(e)),

@@ -134,6 +134,10 @@ pub(crate) fn call_type(db: &dyn Db, callee: Ty, args: &[Ty]) -> Option<Ty> {
             Some(_) => builtin_instance(db, "int", Vec::new()),
             None => Ty::unknown(),
         }),
+        "cast" => Some(match args.first().map(|a| a.kind()) {
+            Some(TyKind::ClassObject(c)) => Ty::instance(c.class, c.args.to_vec()),
+            _ => Ty::unknown(),
+        }),
         "unbox" => Some(match args.first().map(|a| a.kind()) {
             Some(TyKind::Instance(c)) if is_builtin(db, c.class, "bool") => {
                 Ty::primitive(Primitive::CBool)
@@ -186,5 +190,22 @@ pub(crate) fn special_form(ty: Ty) -> Option<SpecialForm> {
     match ty.kind() {
         TyKind::SpecialForm(form) => Some(*form),
         _ => None,
+    }
+}
+
+/// Whether a name that a static module imports from `module` is dynamic there: values
+/// of modules that are not static are, except those of `builtins`, `typing` and
+/// `__static__` (and special forms, which are not values).
+pub(crate) fn import_is_dynamic(db: &dyn Db, importer: SourceFile, module: &str, res: &crate::declare::NameRes) -> bool {
+    if matches!(res, crate::declare::NameRes::Special(_) | crate::declare::NameRes::Primitive(_))
+        || matches!(module, "__static__" | "typing" | "typing_extensions" | "builtins" | "__future__")
+        || module.starts_with("__static__.")
+        || !super::is_static_module(db, importer)
+    {
+        return false;
+    }
+    match resolve_module(db, module) {
+        Some(target) => !super::is_static_module(db, target),
+        None => true,
     }
 }

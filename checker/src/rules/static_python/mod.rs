@@ -92,6 +92,7 @@ pub(crate) fn check(db: &dyn Db, file: SourceFile, mut diags: Vec<Diagnostic>) -
         }
         if d.code == codes::BAD_ARGUMENT_TYPE
             || d.code == codes::UNRESOLVED_IMPORT
+            || d.code == codes::INVALID_ANNOTATION
             || d.code.name() == "strict-star-import"
         {
             return !handled
