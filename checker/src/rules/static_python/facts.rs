@@ -99,9 +99,10 @@ pub struct StaticFacts {
     /// The primitive kind of every expression of primitive type.
     pub primitives: Vec<(Span, Primitive)>,
     pub arg_checks: Vec<ArgChecks>,
-    /// Calls whose arguments the static pass checked (plain argument errors inside them
-    /// are replaced by the static ones).
-    pub checked_calls: Vec<Span>,
+    /// Ranges where the static pass reports in place of plain checking: calls whose
+    /// arguments it checked, `from __static__` imports, `Array` slices, misplaced
+    /// `Final` (the plain diagnostics inside them are dropped).
+    pub replaced: Vec<Span>,
 }
 
 impl StaticFacts {
@@ -115,8 +116,8 @@ impl StaticFacts {
         self.casts.dedup_by_key(|(s, _)| *s);
         self.primitives.sort_by_key(|(s, _)| *s);
         self.primitives.dedup_by_key(|(s, _)| *s);
-        self.checked_calls.sort();
-        self.checked_calls.dedup();
+        self.replaced.sort();
+        self.replaced.dedup();
     }
 
     /// A readable listing, one fact a line, each with the source text it is about

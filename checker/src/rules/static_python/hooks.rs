@@ -78,8 +78,12 @@ pub(crate) fn binary_op_type(db: &dyn Db, left: Ty, op: ast::Operator, right: Ty
     let (l, r) = (primitive_of(left), primitive_of(right));
     let (l, r) = match (l, r) {
         (None, None) => return None,
-        (Some(Primitive::Double), None) if is_float(db, right) => (Primitive::Double, Primitive::Double),
-        (None, Some(Primitive::Double)) if is_float(db, left) => (Primitive::Double, Primitive::Double),
+        (Some(Primitive::Double), None) if is_float(db, right) => {
+            (Primitive::Double, Primitive::Double)
+        }
+        (None, Some(Primitive::Double)) if is_float(db, left) => {
+            (Primitive::Double, Primitive::Double)
+        }
         (Some(l), None) if is_int_literal(right) && l.is_integral() => (l, l),
         (None, Some(r)) if is_int_literal(left) && r.is_integral() => (r, r),
         (Some(l), Some(r)) => (l, r),
@@ -196,10 +200,19 @@ pub(crate) fn special_form(ty: Ty) -> Option<SpecialForm> {
 /// Whether a name that a static module imports from `module` is dynamic there: values
 /// of modules that are not static are, except those of `builtins`, `typing` and
 /// `__static__` (and special forms, which are not values).
-pub(crate) fn import_is_dynamic(db: &dyn Db, importer: SourceFile, module: &str, res: &crate::declare::NameRes) -> bool {
-    if matches!(res, crate::declare::NameRes::Special(_) | crate::declare::NameRes::Primitive(_))
-        || matches!(module, "__static__" | "typing" | "typing_extensions" | "builtins" | "__future__")
-        || module.starts_with("__static__.")
+pub(crate) fn import_is_dynamic(
+    db: &dyn Db,
+    importer: SourceFile,
+    module: &str,
+    res: &crate::declare::NameRes,
+) -> bool {
+    if matches!(
+        res,
+        crate::declare::NameRes::Special(_) | crate::declare::NameRes::Primitive(_)
+    ) || matches!(
+        module,
+        "__static__" | "typing" | "typing_extensions" | "builtins" | "__future__"
+    ) || module.starts_with("__static__.")
         || !super::is_static_module(db, importer)
     {
         return false;

@@ -12,8 +12,11 @@
 //! (assignment, return, argument, override and `Final` errors, `reveal_type`); see
 //! [`check`].
 
+mod annotations;
 mod assign;
+mod calls;
 mod classes;
+mod descr;
 mod display;
 mod exprs;
 pub mod facts;
@@ -85,7 +88,7 @@ pub(crate) fn check(db: &dyn Db, file: SourceFile, mut diags: Vec<Diagnostic>) -
         return diags;
     }
     let analysis = static_analysis(db, file);
-    let handled: Vec<Span> = analysis.facts.checked_calls.clone();
+    let handled: Vec<Span> = analysis.facts.replaced.clone();
     diags.retain(|d| {
         if REPLACED.contains(&d.code) {
             return false;

@@ -195,6 +195,9 @@ impl<'db> StaticPass<'db> {
     }
 
     pub fn check_flow_ty(&mut self, ty: Ty, span: Span, declared: Ty) {
+        if let (TyKind::Primitive(p), TyKind::Literal(_)) = (declared.kind(), ty.kind()) {
+            self.facts.primitives.push((span, *p));
+        }
         if !static_assignable(self.db, ty, declared) {
             let message = format!(
                 "type mismatch: {} cannot be assigned to {}",
@@ -203,7 +206,7 @@ impl<'db> StaticPass<'db> {
             );
             self.report(codes::STATIC_TYPE_MISMATCH, span, message);
         } else if needs_cast(self.db, ty, declared)
-            && let Some(descr) = super::exprs::type_descr(self, declared)
+            && let Some(descr) = super::descr::type_descr(self, declared)
         {
             self.facts.casts.push((span, descr));
         }
@@ -279,7 +282,7 @@ impl<'db> StaticPass<'db> {
                     );
                     self.report(codes::STATIC_BAD_RETURN, span, message);
                 } else if needs_cast(self.db, ty, ret)
-                    && let Some(descr) = super::exprs::type_descr(self, ret)
+                    && let Some(descr) = super::descr::type_descr(self, ret)
                 {
                     self.facts.casts.push((span, descr));
                 }
@@ -368,7 +371,7 @@ impl<'db> StaticPass<'db> {
                 let names: Vec<String> = g.names.iter().map(|n| n.to_string()).collect();
                 self.scope_mut().globals.extend(names);
             }
-            S::ImportFrom(i) => super::exprs::static_import(self, i),
+            S::ImportFrom(i) => super::annotations::static_import(self, i),
             S::Import(_)
             | S::Nonlocal(_)
             | S::Pass(_)
@@ -490,7 +493,7 @@ impl<'db> StaticPass<'db> {
         if let Some(value) = &a.value {
             self.expr(value);
         }
-        super::exprs::check_annotation_expr(self, &a.annotation, true);
+        super::annotations::check_annotation_expr(self, &a.annotation, true);
         let ann = self.annotation(&a.annotation);
         let span = Span::from(a.target.range());
         let kind = self.scope().kind;
@@ -597,11 +600,11 @@ impl<'db> StaticPass<'db> {
                 self.expr(default);
             }
             if let Some(ann) = &arg.def.annotation {
-                super::exprs::check_annotation_expr(self, ann, false);
+                super::annotations::check_annotation_expr(self, ann, false);
             }
         }
         if let Some(returns) = syntax.returns {
-            super::exprs::check_annotation_expr(self, returns, false);
+            super::annotations::check_annotation_expr(self, returns, false);
         }
         let parent = self.scope();
         let qualname = match parent.kind {
@@ -654,7 +657,7 @@ impl<'db> StaticPass<'db> {
                     });
                 }
                 if !qualname.is_empty() {
-                    let checks = super::exprs::arg_checks(
+                    let checks = super::descr::arg_checks(
                         self,
                         f,
                         parent.kind == ScopeKind::Class && !f.flags.is_staticmethod,
