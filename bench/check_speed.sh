@@ -118,7 +118,8 @@ STDLIB_LINES="$(lines_of stdlib)"
 DJANGO_LINES="$(lines_of django-src/django)"
 echo
 echo "corpora: stdlib top level $(files_of stdlib) files, $STDLIB_LINES lines (python3 $(python3 -c 'import platform; print(platform.python_version())'));" \
-    "django $DJANGO_VERSION $(files_of django-src/django) files, $DJANGO_LINES lines; $RUNS cold runs each; $(nproc) cores"
+    "django $DJANGO_VERSION $(files_of django-src/django) files, $DJANGO_LINES lines; $RUNS cold runs each; $(nproc) cores;" \
+    "load average now: $(cut -d' ' -f1-3 /proc/loadavg) (wall times stretch on a busy machine; CPU times much less)"
 python3 - "$RESULTS" "$STDLIB_LINES" "$DJANGO_LINES" <<'PY'
 import statistics, sys
 path, stdlib_lines, django_lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

@@ -148,16 +148,21 @@ def main():
         client.diagnostics(uri, 0)
 
         # One edit at a time: rewrite the digit of `result = total + N` in some function.
+        # Every edit changes the text: the digit goes 7 -> 1..9, never to what it was.
         latencies = []
         version = 0
+        digits = {}
         for n in range(args.edits):
-            line, col = sites[(n * 37) % len(sites)]
+            site = (n * 37) % len(sites)
+            line, col = sites[site]
+            digit = digits.get(site, 7) % 9 + 1
+            digits[site] = digit
             version += 1
             sent = time.perf_counter()
             client.notify(
                 "textDocument/didChange",
                 {"textDocument": {"uri": uri, "version": version},
-                 "contentChanges": [change(line, col, str(n % 9 + 1))]},
+                 "contentChanges": [change(line, col, str(digit))]},
             )
             at, _ = client.diagnostics(uri, version)
             latencies.append((at - sent) * 1000)

@@ -71,7 +71,7 @@ class keyword(AST):
     end_col_offset: int | None
 
 class match_case(AST):
-    pattern: pattern | None
+    pattern: _Pattern | None
     guard: expr | None
     body: list[stmt]
 
@@ -316,7 +316,7 @@ class Match(stmt):
     cases: list[match_case]
 
 class MatchAs(pattern):
-    pattern: pattern | None
+    pattern: _Pattern | None
     name: str | None
 
 class MatchClass(pattern):
@@ -480,3 +480,5 @@ def literal_eval(node_or_string: str | AST) -> Any: ...
 def get_source_segment(source: str, node: AST, *, padded: bool = False) -> str | None: ...
 def walk(node: AST) -> Iterator[AST]: ...
 def main() -> None: ...
+
+_Pattern = pattern

@@ -106,7 +106,7 @@ class TextIOBase(IOBase):
 class TextIOWrapper(TextIOBase, TextIO):  # type: ignore[misc]
     def __init__(
         self,
-        buffer: IO[bytes],
+        buffer: IO[bytes] | BufferedIOBase | RawIOBase,
         encoding: str | None = ...,
         errors: str | None = ...,
         newline: str | None = ...,

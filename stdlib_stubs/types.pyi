@@ -80,6 +80,7 @@ class ModuleType:
     __path__: list[str]
     __spec__: Any
     def __init__(self, name: str, doc: str | None = ...) -> None: ...
+    def __getattr__(self, name: str) -> Any: ...
 
 @final
 class CellType:

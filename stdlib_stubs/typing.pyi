@@ -154,19 +154,19 @@ class SupportsIndex(Protocol, metaclass=ABCMeta):
     def __index__(self) -> int: ...
 
 @runtime_checkable
-class SupportsAbs(Protocol[_T_co]):
+class SupportsAbs(Protocol[_T_co], metaclass=ABCMeta):
     @abstractmethod
     def __abs__(self) -> _T_co: ...
 
 @runtime_checkable
-class SupportsRound(Protocol[_T_co]):
+class SupportsRound(Protocol[_T_co], metaclass=ABCMeta):
     @overload
     def __round__(self) -> int: ...
     @overload
     def __round__(self, ndigits: int, /) -> _T_co: ...
 
 @runtime_checkable
-class Iterable(Protocol[_T_co]):
+class Iterable(Protocol[_T_co], metaclass=ABCMeta):
     @abstractmethod
     def __iter__(self) -> Iterator[_T_co]: ...
 
@@ -191,7 +191,7 @@ class Generator(Iterator[_YT_co], Generic[_YT_co, _ST_contra, _RT_co]):
     def __iter__(self) -> Generator[_YT_co, _ST_contra, _RT_co]: ...
 
 @runtime_checkable
-class Awaitable(Protocol[_T_co]):
+class Awaitable(Protocol[_T_co], metaclass=ABCMeta):
     @abstractmethod
     def __await__(self) -> Generator[Any, None, _T_co]: ...
 
@@ -206,7 +206,7 @@ class Coroutine(Awaitable[_RT_co], Generic[_YT_co, _ST_contra, _RT_co]):
     def close(self) -> None: ...
 
 @runtime_checkable
-class AsyncIterable(Protocol[_T_co]):
+class AsyncIterable(Protocol[_T_co], metaclass=ABCMeta):
     @abstractmethod
     def __aiter__(self) -> AsyncIterator[_T_co]: ...
 
@@ -225,7 +225,7 @@ class AsyncGenerator(AsyncIterator[_YT_co], Generic[_YT_co, _ST_contra]):
     def aclose(self) -> Awaitable[None]: ...
 
 @runtime_checkable
-class Container(Protocol[_T_co]):
+class Container(Protocol[_T_co], metaclass=ABCMeta):
     @abstractmethod
     def __contains__(self, x: object, /) -> bool: ...
 
@@ -354,7 +354,7 @@ class MutableMapping(Mapping[_KT, _VT], Generic[_KT, _VT]):
     def update(self, **kwargs: _VT) -> None: ...
 
 @runtime_checkable
-class ContextManager(Protocol[_T_co]):
+class ContextManager(Protocol[_T_co], metaclass=ABCMeta):
     def __enter__(self) -> _T_co: ...
     @abstractmethod
     def __exit__(
@@ -366,7 +366,7 @@ class ContextManager(Protocol[_T_co]):
     ) -> bool | None: ...
 
 @runtime_checkable
-class AsyncContextManager(Protocol[_T_co]):
+class AsyncContextManager(Protocol[_T_co], metaclass=ABCMeta):
     async def __aenter__(self) -> _T_co: ...
     @abstractmethod
     async def __aexit__(

@@ -295,11 +295,27 @@ fn editing_session_end_to_end() {
     );
     assert_eq!(still_alive["result"][0]["name"], "value");
 
+    // Documents in other languages are not analysed.
+    let toml_uri = uri_of(&root.join("notes.toml"));
+    let toml = json!({ "uri": toml_uri, "languageId": "toml", "version": 1, "text": "a = [" });
+    client.notify("textDocument/didOpen", json!({ "textDocument": toml }));
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": toml_uri } }),
+    );
+    assert_eq!(symbols["result"], Value::Null);
+
     // Closing clears the document's diagnostics.
     client.notify(
         "textDocument/didClose",
         json!({ "textDocument": { "uri": lib_uri } }),
     );
+    let cleared = client.wait_for("cleared diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == lib_uri.as_str()
+            && m["params"].get("version").is_none()
+    });
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
 
     assert_eq!(client.shutdown(), Some(0));
 }
@@ -326,14 +342,23 @@ fn utf8_positions_when_the_client_offers_them() {
         json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [change] }),
     );
     assert_eq!(client.diagnostics_for(&uri, 2), json!([]));
+    // Hover ranges are in bytes too: `t` starts after `s = 'é' + 'x'\n`.
+    let change =
+        json!({ "range": { "start": position(1, 0), "end": position(1, 0) }, "text": "t = s\n" });
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 3 }, "contentChanges": [change] }),
+    );
+    assert_eq!(client.diagnostics_for(&uri, 3), json!([]));
     let hover = client.request(
         "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": position(0, 0) }),
+        json!({ "textDocument": { "uri": uri }, "position": position(1, 4) }),
     );
-    assert_eq!(
-        hover["result"]["contents"]["value"],
-        "```python\ns = 'é' + 'x'\n```"
-    );
+    assert_eq!(hover["result"]["range"]["start"], position(1, 4), "{hover}");
+    let markdown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(markdown.starts_with("```python\ns"), "{hover}");
     assert_eq!(client.shutdown(), Some(0));
 }
 
@@ -421,5 +446,47 @@ fn a_huge_document_is_not_analysed_and_crashes_nothing() {
         json!({ "textDocument": { "uri": uri }, "position": position(3, 0) }),
     );
     assert_eq!(hover["result"], Value::Null);
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn pyproject_rules_apply_and_reload_when_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let pyproject = root.join("pyproject.toml");
+    std::fs::write(
+        &pyproject,
+        "[tool.cinder.rules]\nsyntax-error = \"warning\"\n",
+    )
+    .expect("write");
+    let uri = uri_of(&root.join("m.py"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, &[]);
+    client.open(&uri, 1, "def broken(:\n");
+    let diags = client.diagnostics_for(&uri, 1);
+    assert_eq!(diags[0]["severity"], 2, "configured as a warning: {diags}");
+
+    std::fs::write(
+        &pyproject,
+        "[tool.cinder.rules]\nsyntax-error = \"ignore\"\n",
+    )
+    .expect("write");
+    let saved = json!({ "textDocument": { "uri": uri_of(&pyproject) } });
+    client.notify("textDocument/didSave", saved);
+    assert_eq!(client.diagnostics_for(&uri, 1), json!([]));
+
+    // A configuration that does not validate is shown, and the defaults apply.
+    std::fs::write(&pyproject, "[tool.cinder]\nno-such-key = 1\n").expect("write");
+    let saved = json!({ "textDocument": { "uri": uri_of(&pyproject) } });
+    client.notify("textDocument/didSave", saved);
+    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no-such-key"),
+        "{shown}"
+    );
+    assert_eq!(client.diagnostics_for(&uri, 1)[0]["severity"], 1);
     assert_eq!(client.shutdown(), Some(0));
 }

@@ -97,7 +97,10 @@ fn signature_edit_rechecks_importers() {
     a.set_text(&mut db).to(edited);
     check_file(&db, a);
     let diags = check_file(&db, b);
-    assert!(diags.iter().any(|d| d.code.name() == "bad-argument-type"), "{diags:?}");
+    assert!(
+        diags.iter().any(|d| d.code.name() == "bad-argument-type"),
+        "{diags:?}"
+    );
     let log = db.take_log();
     assert!(executed(&log, "infer_function(") >= 1, "{log:#?}");
 }

@@ -259,13 +259,13 @@ fn matches(expected: &Expectation, actual: &Actual) -> bool {
     }
 }
 
-/// Runs one section; returns a description of every mismatch.
-fn check_section(section: &Section) -> Vec<String> {
-    let mut db = CheckerDb::new();
+/// Runs one section on `db` (reused across sections so the bundled stubs are parsed
+/// once per thread); returns a description of every mismatch.
+fn check_section(db: &mut CheckerDb, section: &Section) -> Vec<String> {
     let files: Vec<SourceFile> = section
         .blocks
         .iter()
-        .map(|b| SourceFile::new(&db, format!("{ROOT}/{}", b.file), b.text.clone()))
+        .map(|b| SourceFile::new(&*db, format!("{ROOT}/{}", b.file), b.text.clone()))
         .collect();
     db.set_project_files(files.clone(), vec![ROOT.to_string()]);
     let mut failures = Vec::new();
@@ -278,7 +278,7 @@ fn check_section(section: &Section) -> Vec<String> {
             }
         };
         let index = LineIndex::new(&block.text);
-        let mut actual: Vec<Actual> = check_file(&db, *file)
+        let mut actual: Vec<Actual> = check_file(&*db, *file)
             .iter()
             .map(|d| {
                 let at = index.line_col(&block.text, d.span.start);
@@ -351,7 +351,8 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The one `check` helper: runs every section of every mdtest file.
+/// The one `check` helper: runs every section of every mdtest file, on a few threads
+/// (each with its own database).
 #[test]
 fn mdtests() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mdtest");
@@ -359,45 +360,64 @@ fn mdtests() {
     collect_md(&root, &mut files);
     files.sort();
     let filter = std::env::var("MDTEST_FILTER").ok();
-    let mut report = String::new();
-    let (mut run, mut failed) = (0, 0);
+    let mut sections = Vec::new();
     for path in &files {
-        let rel = path
-            .strip_prefix(&root)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let rel = path.strip_prefix(&root).unwrap_or(path).display().to_string();
         let md = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
         for section in parse_markdown(&md) {
             let name = format!("{rel} > {}", section.title);
-            if filter.as_deref().is_some_and(|f| !name.contains(f)) {
-                continue;
-            }
-            run += 1;
-            let failures = std::thread::scope(|s| {
-                std::thread::Builder::new()
-                    .stack_size(256 * 1024 * 1024)
-                    .spawn_scoped(s, || check_section(&section))
-                    .map(|h| {
-                        h.join()
-                            .unwrap_or_else(|_| vec!["the checker panicked".to_string()])
-                    })
-                    .unwrap_or_else(|e| vec![format!("cannot spawn: {e}")])
-            });
-            if !failures.is_empty() {
-                failed += 1;
-                let _ = writeln!(report, "\n--- {name}");
-                for f in failures {
-                    let _ = writeln!(report, "    {f}");
-                }
+            if filter.as_deref().is_none_or(|f| name.contains(f)) {
+                sections.push((name, section));
             }
         }
     }
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(usize, Vec<String>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(256 * 1024 * 1024)
+                    .spawn_scoped(s, || {
+                        let mut db = CheckerDb::new();
+                        let mut out = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some((_, section)) = sections.get(i) else { break };
+                            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                check_section(&mut db, section)
+                            }));
+                            let failures = result.unwrap_or_else(|_| {
+                                db = CheckerDb::new();
+                                vec!["the checker panicked".to_string()]
+                            });
+                            out.push((i, failures));
+                        }
+                        out
+                    })
+                    .unwrap_or_else(|e| panic!("cannot spawn a test thread: {e}"))
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    let mut results = results;
+    results.sort_by_key(|(i, _)| *i);
+    let mut report = String::new();
+    let mut failed = 0;
+    for (i, failures) in &results {
+        if failures.is_empty() {
+            continue;
+        }
+        failed += 1;
+        let _ = writeln!(report, "\n--- {}", sections[*i].0);
+        for f in failures {
+            let _ = writeln!(report, "    {f}");
+        }
+    }
+    let run = sections.len();
+    assert_eq!(results.len(), run, "every section must report");
     println!("mdtest: {run} sections, {failed} failed");
-    assert!(
-        failed == 0,
-        "{failed} of {run} mdtest sections failed:{report}"
-    );
+    assert!(failed == 0, "{failed} of {run} mdtest sections failed:{report}");
 }
 
 #[test]

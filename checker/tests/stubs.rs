@@ -10,6 +10,7 @@
 //!   `tests/static_shim/`, which keeps the stub and the shim in step;
 //! - every parameter a stub lets callers pass by keyword is accepted by keyword at run time
 //!   (so a missing `/` is caught), where `inspect.signature` can see the real signature;
+//! - no class member shadows a type name that the same class body uses in an annotation;
 //! - the shim lets `python3` run a small static program.
 
 use std::collections::BTreeMap;
@@ -31,12 +32,14 @@ const EXPECTED_MODULES: &[&str] = &[
     "abc",
     "argparse",
     "array",
+    "ast",
     "asyncio",
     "atexit",
     "base64",
     "binascii",
     "bisect",
     "builtins",
+    "bz2",
     "calendar",
     "cmath",
     "codecs",
@@ -44,6 +47,7 @@ const EXPECTED_MODULES: &[&str] = &[
     "collections.abc",
     "concurrent",
     "concurrent.futures",
+    "configparser",
     "contextlib",
     "contextvars",
     "copy",
@@ -53,16 +57,25 @@ const EXPECTED_MODULES: &[&str] = &[
     "datetime",
     "decimal",
     "difflib",
+    "email",
+    "email.charset",
+    "email.encoders",
+    "email.generator",
+    "email.message",
+    "email.utils",
     "enum",
     "errno",
+    "fcntl",
     "fnmatch",
     "fractions",
     "functools",
     "gc",
     "getopt",
+    "getpass",
     "gettext",
     "glob",
     "graphlib",
+    "grp",
     "gzip",
     "hashlib",
     "heapq",
@@ -70,12 +83,16 @@ const EXPECTED_MODULES: &[&str] = &[
     "html",
     "html.parser",
     "http",
+    "http.client",
+    "http.cookies",
+    "http.server",
     "importlib",
     "importlib.abc",
     "importlib.machinery",
     "importlib.util",
     "inspect",
     "io",
+    "ipaddress",
     "itertools",
     "json",
     "keyword",
@@ -84,8 +101,11 @@ const EXPECTED_MODULES: &[&str] = &[
     "logging",
     "logging.config",
     "logging.handlers",
+    "lzma",
     "math",
     "mimetypes",
+    "mmap",
+    "multiprocessing",
     "numbers",
     "operator",
     "os",
@@ -95,16 +115,24 @@ const EXPECTED_MODULES: &[&str] = &[
     "platform",
     "posixpath",
     "pprint",
+    "pwd",
     "queue",
     "random",
     "re",
     "reprlib",
+    "resource",
     "secrets",
+    "select",
+    "selectors",
     "shlex",
     "shutil",
     "signal",
+    "smtplib",
     "socket",
+    "socketserver",
     "sqlite3",
+    "sqlite3.dbapi2",
+    "ssl",
     "stat",
     "statistics",
     "string",
@@ -112,23 +140,36 @@ const EXPECTED_MODULES: &[&str] = &[
     "subprocess",
     "sys",
     "sysconfig",
+    "tarfile",
     "tempfile",
     "textwrap",
     "threading",
     "time",
     "timeit",
+    "token",
+    "tokenize",
     "traceback",
     "types",
     "typing",
     "typing_extensions",
     "unicodedata",
     "unittest",
+    "unittest.loader",
     "unittest.mock",
     "urllib",
+    "urllib.error",
     "urllib.parse",
+    "urllib.request",
+    "urllib.response",
     "uuid",
     "warnings",
     "weakref",
+    "xml",
+    "xml.etree",
+    "xml.etree.ElementTree",
+    "xml.sax",
+    "xml.sax.handler",
+    "xml.sax.saxutils",
     "zipfile",
     "zlib",
     "zoneinfo",
@@ -145,6 +186,16 @@ const NOT_AT_RUNTIME: &[(&str, &str, &str)] = &[
         "argparse",
         "Namespace.__getattr__",
         "`parse_args` sets the attributes at run time; this makes reading them dynamic for the checker",
+    ),
+    (
+        "types",
+        "ModuleType.__getattr__",
+        "a module's attributes are whatever its code bound; `importlib.import_module(name).x` must read as dynamic",
+    ),
+    (
+        "xml.etree.ElementTree",
+        "Element.__iter__",
+        "the C `Element` iterates through the sequence protocol (`__len__`/`__getitem__`); this spells it for `for child in element`",
     ),
     (
         "weakref",
@@ -274,6 +325,142 @@ fn declared_names(suite: &[Stmt]) -> BTreeMap<String, Vec<String>> {
     }
     names.retain(|name, _| is_public(name));
     names
+}
+
+/// Every name an annotation expression refers to unqualified (`list[Foo] | None` gives `list`,
+/// `Foo`, `None`); attributes such as `types.CodeType` cannot be shadowed and are skipped.
+fn annotation_names(expr: &ast::Expr, out: &mut Vec<String>) {
+    match expr {
+        ast::Expr::Name(name) => out.push(name.id.to_string()),
+        ast::Expr::Subscript(subscript) => {
+            annotation_names(&subscript.value, out);
+            annotation_names(&subscript.slice, out);
+        }
+        ast::Expr::BinOp(binop) => {
+            annotation_names(&binop.left, out);
+            annotation_names(&binop.right, out);
+        }
+        ast::Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| annotation_names(e, out)),
+        ast::Expr::List(list) => list.elts.iter().for_each(|e| annotation_names(e, out)),
+        _ => {}
+    }
+}
+
+/// The names the annotations of one class body use: parameter, return and attribute types.
+fn class_annotation_names(body: &[Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    for stmt in body {
+        let args = match stmt {
+            Stmt::FunctionDef(def) => {
+                def.returns
+                    .iter()
+                    .for_each(|r| annotation_names(r, &mut out));
+                &def.args
+            }
+            Stmt::AsyncFunctionDef(def) => {
+                def.returns
+                    .iter()
+                    .for_each(|r| annotation_names(r, &mut out));
+                &def.args
+            }
+            Stmt::AnnAssign(assign) => {
+                annotation_names(&assign.annotation, &mut out);
+                continue;
+            }
+            _ => continue,
+        };
+        let with_defaults = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs);
+        let params = with_defaults
+            .map(|p| &p.def)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwarg.as_deref());
+        for param in params {
+            param
+                .annotation
+                .iter()
+                .for_each(|a| annotation_names(a, &mut out));
+        }
+    }
+    out
+}
+
+/// Top-level names a stub binds (classes, functions, variables, imports).
+fn top_level_names(suite: &[Stmt]) -> Vec<String> {
+    let mut names = Vec::new();
+    for stmt in suite {
+        match stmt {
+            Stmt::ClassDef(class) => names.push(class.name.to_string()),
+            Stmt::FunctionDef(def) => names.push(def.name.to_string()),
+            Stmt::AsyncFunctionDef(def) => names.push(def.name.to_string()),
+            Stmt::AnnAssign(assign) => {
+                if let ast::Expr::Name(target) = assign.target.as_ref() {
+                    names.push(target.id.to_string());
+                }
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    if let ast::Expr::Name(target) = target {
+                        names.push(target.id.to_string());
+                    }
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                for alias in &import.names {
+                    names.push(alias.asname.as_ref().unwrap_or(&alias.name).to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// In a class body a member binds its name for the rest of the body, so a method or attribute
+/// named like a type (`def date(self) -> date`, `type: type[X]`) makes later annotations in
+/// that class refer to the member, not the type. Stubs must use a module-level alias instead.
+#[test]
+fn class_members_never_shadow_types_used_in_the_class() {
+    let db = CheckerDb::new();
+    let builtins = match resolve_module(&db, "builtins") {
+        Some(file) => top_level_names(parsed_module(&db, file).suite()),
+        None => panic!("no builtins stub"),
+    };
+    let mut clashes = Vec::new();
+    for (module, file) in stub_modules(&db) {
+        let suite = parsed_module(&db, file).suite();
+        let mut type_names = top_level_names(suite);
+        type_names.extend(builtins.iter().cloned());
+        for stmt in suite.iter() {
+            let Stmt::ClassDef(class) = stmt else {
+                continue;
+            };
+            let used = class_annotation_names(&class.body);
+            for member in &class.body {
+                let name = match member {
+                    Stmt::FunctionDef(def) => def.name.to_string(),
+                    Stmt::AsyncFunctionDef(def) => def.name.to_string(),
+                    Stmt::AnnAssign(assign) => match assign.target.as_ref() {
+                        ast::Expr::Name(target) => target.id.to_string(),
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                if used.contains(&name) && type_names.contains(&name) {
+                    clashes.push(format!("{module}.{}.{name}", class.name));
+                }
+            }
+        }
+    }
+    clashes.dedup();
+    assert!(
+        clashes.is_empty(),
+        "class members that shadow a type their class uses:\n{}",
+        clashes.join("\n")
+    );
 }
 
 /// Run by `python3`: reads `{module: {name: [members]}}` as JSON on stdin and prints one

@@ -11,12 +11,18 @@ use crate::format::code_object::{flags, kinds};
 use crate::format::line_table::{self, LocationSpan};
 use crate::format::opcodes::Operand;
 use crate::format::{CodeObject, Opcode, exception_table};
+#[allow(unused_imports)]
+use crate::ir::Block;
 use crate::ir::{Instr, Label, Op};
 use crate::lower::Unit;
 use crate::lower::symtable::SymbolTable;
 
 /// Assembles one unit.
-pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> Result<CodeObject, CodegenError> {
+pub(crate) fn assemble(
+    unit: Unit<'_>,
+    filename: &str,
+    _table: &SymbolTable,
+) -> Result<CodeObject, CodegenError> {
     let mut unit = unit;
     // localsplus: locals (arguments first), then cells that are not arguments, then frees.
     let mut names: Vec<String> = unit.varnames.iter().cloned().collect();
@@ -44,45 +50,87 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
     let ncells = cell_index.len() as u32;
     for block in &mut unit.blocks {
         for instr in &mut block.instrs {
-            if let Op::Real(op) = instr.op {
-                if op.info().operand == Operand::Free {
-                    instr.arg = if instr.arg < ncells {
-                        cell_index[instr.arg as usize]
-                    } else {
-                        free_index.get((instr.arg - ncells) as usize).copied().ok_or_else(|| {
-                            CodegenError::Bug(format!("free variable index {} out of range", instr.arg))
+            if let Op::Real(op) = instr.op
+                && op.info().operand == Operand::Free
+            {
+                instr.arg = if instr.arg < ncells {
+                    cell_index[instr.arg as usize]
+                } else {
+                    free_index
+                        .get((instr.arg - ncells) as usize)
+                        .copied()
+                        .ok_or_else(|| {
+                            CodegenError::Bug(format!(
+                                "free variable index {} out of range",
+                                instr.arg
+                            ))
                         })?
-                    };
-                }
+                };
             }
         }
     }
     // Prefix instructions.
     let mut prefix = Vec::new();
     if !free_index.is_empty() {
-        prefix.push(Instr { op: Op::Real(Opcode::COPY_FREE_VARS), arg: free_index.len() as u32, target: None, loc: None });
+        prefix.push(Instr {
+            op: Op::Real(Opcode::COPY_FREE_VARS),
+            arg: free_index.len() as u32,
+            target: None,
+            loc: None,
+        });
     }
     let mut sorted_cells = cell_index.clone();
     sorted_cells.sort_unstable();
     for index in sorted_cells {
-        prefix.push(Instr { op: Op::Real(Opcode::MAKE_CELL), arg: index, target: None, loc: None });
+        prefix.push(Instr {
+            op: Op::Real(Opcode::MAKE_CELL),
+            arg: index,
+            target: None,
+            loc: None,
+        });
     }
     if unit.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         let loc = crate::format::line_table::Location::line_only(unit.firstlineno);
-        prefix.push(Instr { op: Op::Real(Opcode::RETURN_GENERATOR), arg: 0, target: None, loc: Some(loc) });
-        prefix.push(Instr { op: Op::Real(Opcode::POP_TOP), arg: 0, target: None, loc: None });
+        prefix.push(Instr {
+            op: Op::Real(Opcode::RETURN_GENERATOR),
+            arg: 0,
+            target: None,
+            loc: Some(loc),
+        });
+        prefix.push(Instr {
+            op: Op::Real(Opcode::POP_TOP),
+            arg: 0,
+            target: None,
+            loc: None,
+        });
     }
-    let entry = unit.order.first().copied().unwrap_or(Label(0));
-    let entry_block = &mut unit.blocks[entry.0 as usize].instrs;
-    entry_block.splice(0..0, prefix);
-
-    let mut cfg = Cfg::new(std::mem::take(&mut unit.blocks), std::mem::take(&mut unit.order));
+    let mut cfg = Cfg::new(
+        std::mem::take(&mut unit.blocks),
+        std::mem::take(&mut unit.order),
+    );
     cfg.optimize();
     cfg.duplicate_exits_without_location();
     cfg.propagate_locations();
     let (depths, max_depth) = cfg.stack_depths()?;
     cfg.label_exception_targets()?;
     cfg.clean_all();
+    // The prefix runs before the frame exists for the stack-depth pass (CPython adds it
+    // last too); `POP_TOP` after `RETURN_GENERATOR` shares its location.
+    if let Some(i) = prefix
+        .iter()
+        .position(|p| p.op == Op::Real(Opcode::RETURN_GENERATOR))
+        && let Some(next) = prefix.get_mut(i + 1)
+    {
+        next.loc = Some(crate::format::line_table::Location::line_only(
+            unit.firstlineno,
+        ));
+    }
+    if let Some(entry) = cfg.order.first().copied() {
+        let n = prefix.len();
+        let block = &mut cfg.blocks[entry.0 as usize];
+        block.instrs.splice(0..0, prefix);
+        block.handlers.splice(0..0, std::iter::repeat_n(None, n));
+    }
 
     let layout = Layout::compute(&cfg)?;
     let mut code = Vec::with_capacity(layout.total as usize * 2);
@@ -92,8 +140,7 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
         let block = cfg.block(*label);
         let mut offset = layout.block_offset[label.0 as usize];
         for (i, instr) in block.instrs.iter().enumerate() {
-            let (opcode, arg) = layout.resolve(instr, offset, pos)?;
-            let size = instr_size(opcode, arg);
+            let (opcode, arg, size) = layout.resolve(instr, offset, pos)?;
             let ext = size - 1 - u32::from(opcode.caches());
             for k in (1..=ext).rev() {
                 code.push(Opcode::EXTENDED_ARG.number());
@@ -105,7 +152,10 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
                 code.push(0);
                 code.push(0);
             }
-            spans.push(LocationSpan { units: size, location: instr.loc });
+            spans.push(LocationSpan {
+                units: size,
+                location: instr.loc,
+            });
             let handler = block.handlers.get(i).copied().flatten();
             match handlers.last_mut() {
                 Some(last) if last.2 == handler && last.1 == offset => last.1 = offset + size,
@@ -122,9 +172,11 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, _table: &SymbolTable) -> 
             CodegenError::Bug("exception handler never reached by the stack-depth pass".into())
         })?;
         let lasti = block.preserve_lasti;
-        let depth = start_depth.checked_sub(1 + u32::from(lasti)).ok_or_else(|| {
-            CodegenError::Bug("exception handler entered with an empty stack".into())
-        })?;
+        let depth = start_depth
+            .checked_sub(1 + u32::from(lasti))
+            .ok_or_else(|| {
+                CodegenError::Bug("exception handler entered with an empty stack".into())
+            })?;
         table.push(exception_table::Handler {
             start,
             end,
@@ -182,15 +234,19 @@ impl Layout {
         for (i, l) in cfg.order.iter().enumerate() {
             position[l.0 as usize] = i;
         }
-        let mut layout = Layout { block_offset: vec![0; cfg.blocks.len()], position, total: 0 };
+        let mut layout = Layout {
+            block_offset: vec![0; cfg.blocks.len()],
+            position,
+            total: 0,
+        };
         for _round in 0..16 {
             let mut offsets = vec![0u32; cfg.blocks.len()];
             let mut offset = 0u32;
             for (pos, label) in cfg.order.iter().enumerate() {
                 offsets[label.0 as usize] = offset;
                 for instr in &cfg.block(*label).instrs {
-                    let (opcode, arg) = layout.resolve(instr, offset, pos)?;
-                    offset += instr_size(opcode, arg);
+                    let (_, _, size) = layout.resolve(instr, offset, pos)?;
+                    offset += size;
                 }
             }
             let stable = offsets == layout.block_offset && offset == layout.total;
@@ -203,15 +259,27 @@ impl Layout {
         Err(CodegenError::Bug("jump offsets did not converge".into()))
     }
 
-    /// The real opcode and argument of an instruction that starts at `offset`.
-    fn resolve(&self, instr: &Instr, offset: u32, block_pos: usize) -> Result<(Opcode, u32), CodegenError> {
+    /// The real opcode, argument and size of an instruction that starts at `offset`.
+    fn resolve(
+        &self,
+        instr: &Instr,
+        offset: u32,
+        block_pos: usize,
+    ) -> Result<(Opcode, u32, u32), CodegenError> {
         let Some(target) = instr.target else {
             return match instr.op {
-                Op::Real(op) => Ok((op, instr.arg)),
-                other => Err(CodegenError::Bug(format!("{} left after exception labelling", other.name()))),
+                Op::Real(op) => Ok((op, instr.arg, instr_size(op, instr.arg))),
+                other => Err(CodegenError::Bug(format!(
+                    "{} left after exception labelling",
+                    other.name()
+                ))),
             };
         };
-        let target_pos = self.position.get(target.0 as usize).copied().unwrap_or(usize::MAX);
+        let target_pos = self
+            .position
+            .get(target.0 as usize)
+            .copied()
+            .unwrap_or(usize::MAX);
         if target_pos == usize::MAX {
             return Err(CodegenError::Bug("jump to a block that was removed".into()));
         }
@@ -235,15 +303,26 @@ impl Layout {
             (Op::Real(op), true) => {
                 return Err(CodegenError::Bug(format!("{} jumps backwards", op.name())));
             }
-            (other, _) => return Err(CodegenError::Bug(format!("{} has a target after labelling", other.name()))),
+            (other, _) => {
+                return Err(CodegenError::Bug(format!(
+                    "{} has a target after labelling",
+                    other.name()
+                )));
+            }
         };
         // The argument counts from the end of this instruction (EXTENDED_ARGs and caches
-        // included); its size depends on the argument, so try the small sizes first.
+        // included); its size depends on the argument, so take the smallest size that can
+        // hold it (a forward jump may then carry a leading `EXTENDED_ARG 0`).
         for ext in 0..4u32 {
-            let end = offset + 1 + ext + u32::from(opcode.caches());
-            let arg = if backward { end.saturating_sub(target_offset) } else { target_offset.saturating_sub(end) };
-            if instr_size(opcode, arg) == 1 + ext + u32::from(opcode.caches()) {
-                return Ok((opcode, arg));
+            let size = 1 + ext + u32::from(opcode.caches());
+            let end = offset + size;
+            let arg = if backward {
+                end.saturating_sub(target_offset)
+            } else {
+                target_offset.saturating_sub(end)
+            };
+            if instr_size(opcode, arg) <= size {
+                return Ok((opcode, arg, size));
             }
         }
         Err(CodegenError::Bug("jump too far".into()))

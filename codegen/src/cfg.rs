@@ -20,14 +20,17 @@ impl Cfg {
         let mut seen = vec![false; blocks.len()];
         let mut layout = Vec::with_capacity(order.len());
         for label in order {
-            if let Some(flag) = seen.get_mut(label.0 as usize) {
-                if !*flag {
-                    *flag = true;
-                    layout.push(label);
-                }
+            if let Some(flag) = seen.get_mut(label.0 as usize)
+                && !*flag
+            {
+                *flag = true;
+                layout.push(label);
             }
         }
-        Cfg { blocks, order: layout }
+        Cfg {
+            blocks,
+            order: layout,
+        }
     }
 
     pub(crate) fn block(&self, label: Label) -> &Block {
@@ -40,12 +43,17 @@ impl Cfg {
 
     /// The next block in layout order after position `pos` that has instructions.
     fn next_nonempty(&self, pos: usize) -> Option<Label> {
-        self.order[pos + 1..].iter().copied().find(|l| !self.block(*l).instrs.is_empty())
+        self.order[pos + 1..]
+            .iter()
+            .copied()
+            .find(|l| !self.block(*l).instrs.is_empty())
     }
 
     /// The label a jump really lands on: its target, or the first non-empty block after it.
     fn resolve(&self, label: Label) -> Label {
-        let Some(pos) = self.order.iter().position(|l| *l == label) else { return label };
+        let Some(pos) = self.order.iter().position(|l| *l == label) else {
+            return label;
+        };
         if !self.block(label).instrs.is_empty() {
             return label;
         }
@@ -54,12 +62,13 @@ impl Cfg {
 
     /// Runs the clean-up passes.
     pub(crate) fn optimize(&mut self) {
-        self.retarget_empty();
+        self.extend_blocks();
         for pos in 0..self.order.len() {
             self.thread_jumps(self.order[pos]);
             let next_line = self.next_first_line(pos);
             clean_block(self.block_mut(self.order[pos]), next_line);
         }
+        self.extend_blocks();
         let reachable = self.reachable();
         for (i, block) in self.blocks.iter_mut().enumerate() {
             if !reachable[i] {
@@ -67,7 +76,8 @@ impl Cfg {
             }
         }
         self.retarget_empty();
-        self.order.retain(|l| !self.blocks[l.0 as usize].instrs.is_empty());
+        self.order
+            .retain(|l| !self.blocks[l.0 as usize].instrs.is_empty());
         for pos in 0..self.order.len() {
             let next_line = self.next_first_line(pos);
             clean_block(self.block_mut(self.order[pos]), next_line);
@@ -76,23 +86,29 @@ impl Cfg {
         for pos in 0..self.order.len() {
             let next = self.order.get(pos + 1).copied();
             let label = self.order[pos];
-            if let Some(last) = self.block_mut(label).instrs.last_mut() {
-                if matches!(last.op, Op::Jump | Op::JumpNoInterrupt) && last.target == next && next.is_some() {
-                    last.op = Op::Real(Opcode::NOP);
-                    last.target = None;
-                }
+            if let Some(last) = self.block_mut(label).instrs.last_mut()
+                && matches!(last.op, Op::Jump | Op::JumpNoInterrupt)
+                && last.target == next
+                && next.is_some()
+            {
+                last.op = Op::Real(Opcode::NOP);
+                last.target = None;
             }
         }
-        self.order.retain(|l| !self.blocks[l.0 as usize].instrs.is_empty());
+        self.order
+            .retain(|l| !self.blocks[l.0 as usize].instrs.is_empty());
     }
 
     fn next_first_line(&self, pos: usize) -> Option<Option<u32>> {
-        self.next_nonempty(pos).map(|l| self.block(l).instrs[0].loc.map(|loc| loc.line))
+        self.next_nonempty(pos)
+            .map(|l| self.block(l).instrs[0].loc.map(|loc| loc.line))
     }
 
     /// Points jumps at empty blocks to the next non-empty block instead.
     fn retarget_empty(&mut self) {
-        let resolved: Vec<Label> = (0..self.blocks.len() as u32).map(|i| self.resolve(Label(i))).collect();
+        let resolved: Vec<Label> = (0..self.blocks.len() as u32)
+            .map(|i| self.resolve(Label(i)))
+            .collect();
         for block in &mut self.blocks {
             for instr in &mut block.instrs {
                 if let Some(t) = instr.target {
@@ -102,42 +118,106 @@ impl Cfg {
         }
     }
 
-    /// A jump whose target starts with an unconditional jump goes straight to its target.
+    /// Jump threading (CPython 3.11's `optimize_basic_block` rules for jumps).
     fn thread_jumps(&mut self, label: Label) {
-        for _ in 0..4 {
-            let Some(last) = self.block(label).instrs.last().copied() else { return };
+        const FALSE_OR_POP: Op = Op::Real(Opcode::JUMP_IF_FALSE_OR_POP);
+        const TRUE_OR_POP: Op = Op::Real(Opcode::JUMP_IF_TRUE_OR_POP);
+        for _ in 0..8 {
+            let Some(last) = self.block(label).instrs.last().copied() else {
+                return;
+            };
             let Some(target) = last.target else { return };
-            let threadable = matches!(
-                last.op,
-                Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone
-            );
-            if !threadable {
+            let Some(first) = self.block(target).instrs.first().copied() else {
                 return;
-            }
-            let Some(first) = self.block(target).instrs.first().copied() else { return };
-            if first.op != Op::Jump || first.target == Some(target) {
-                return;
-            }
+            };
             let n = self.block(label).instrs.len();
-            self.block_mut(label).instrs[n - 1].target = first.target;
+            let (new_op, new_target) = match (last.op, first.op) {
+                (FALSE_OR_POP, Op::PopJumpIfFalse) => (Op::PopJumpIfFalse, first.target),
+                (FALSE_OR_POP, Op::Jump | FALSE_OR_POP) => (FALSE_OR_POP, first.target),
+                (FALSE_OR_POP, TRUE_OR_POP | Op::PopJumpIfTrue)
+                | (TRUE_OR_POP, FALSE_OR_POP | Op::PopJumpIfFalse)
+                    if last.loc.map(|l| l.line) == first.loc.map(|l| l.line) =>
+                {
+                    let Some(pos) = self.order.iter().position(|l| *l == target) else {
+                        return;
+                    };
+                    let op = if last.op == FALSE_OR_POP {
+                        Op::PopJumpIfFalse
+                    } else {
+                        Op::PopJumpIfTrue
+                    };
+                    (op, self.order.get(pos + 1).copied())
+                }
+                (TRUE_OR_POP, Op::PopJumpIfTrue) => (Op::PopJumpIfTrue, first.target),
+                (TRUE_OR_POP, Op::Jump | TRUE_OR_POP) => (TRUE_OR_POP, first.target),
+                (
+                    op @ (Op::Jump
+                    | Op::PopJumpIfFalse
+                    | Op::PopJumpIfTrue
+                    | Op::PopJumpIfNone
+                    | Op::PopJumpIfNotNone),
+                    Op::Jump,
+                ) => (op, first.target),
+                _ => return,
+            };
+            let Some(new_target) = new_target else { return };
+            if new_target == target && new_op == last.op {
+                return;
+            }
+            // CPython threads only within a line, or through an artificial jump.
+            let same_line =
+                last.loc.map(|l| l.line) == first.loc.map(|l| l.line) || first.loc.is_none();
+            if !same_line {
+                return;
+            }
+            let instr = &mut self.block_mut(label).instrs[n - 1];
+            instr.op = new_op;
+            instr.target = Some(new_target);
+        }
+    }
+
+    /// A block ending in a jump to a short exit block gets a copy of that block instead
+    /// (CPython's `extend_block`).
+    fn extend_blocks(&mut self) {
+        for pos in 0..self.order.len() {
+            let label = self.order[pos];
+            let Some(last) = self.block(label).instrs.last().copied() else {
+                continue;
+            };
+            if last.op != Op::Jump {
+                continue;
+            }
+            let Some(target) = last.target else { continue };
+            let copy = self.block(target);
+            if copy.instrs.len() > 4 || !copy.last().is_some_and(|i| i.op.is_scope_exit()) {
+                continue;
+            }
+            let copied = copy.instrs.clone();
+            let block = self.block_mut(label);
+            if let Some(jump) = block.instrs.last_mut() {
+                jump.op = Op::Real(Opcode::NOP);
+                jump.target = None;
+            }
+            block.instrs.extend(copied);
         }
     }
 
     /// Which blocks can run: from the entry, along fall-through, jumps and handler setups.
     fn reachable(&self) -> Vec<bool> {
         let mut seen = vec![false; self.blocks.len()];
-        let Some(entry) = self.order.first().copied() else { return seen };
+        let Some(entry) = self.order.first().copied() else {
+            return seen;
+        };
         let mut stack = vec![entry];
         seen[entry.0 as usize] = true;
         while let Some(label) = stack.pop() {
             let block = self.block(label);
             let mut targets: Vec<Label> = block.instrs.iter().filter_map(|i| i.target).collect();
-            if block.falls_through() {
-                if let Some(pos) = self.order.iter().position(|l| *l == label) {
-                    if let Some(next) = self.order.get(pos + 1) {
-                        targets.push(*next);
-                    }
-                }
+            if block.falls_through()
+                && let Some(pos) = self.order.iter().position(|l| *l == label)
+                && let Some(next) = self.order.get(pos + 1)
+            {
+                targets.push(*next);
             }
             for t in targets {
                 if !seen[t.0 as usize] {
@@ -162,10 +242,10 @@ impl Cfg {
                     count[t.0 as usize] += 1;
                 }
             }
-            if block.falls_through() {
-                if let Some(next) = self.order.get(pos + 1) {
-                    count[next.0 as usize] += 1;
-                }
+            if block.falls_through()
+                && let Some(next) = self.order.get(pos + 1)
+            {
+                count[next.0 as usize] += 1;
             }
         }
         count
@@ -175,7 +255,8 @@ impl Cfg {
     /// so each copy can take its jump's location (CPython's `duplicate_exits_without_lineno`).
     pub(crate) fn duplicate_exits_without_location(&mut self) {
         let is_exit_without_location = |block: &Block| {
-            block.last().is_some_and(|i| i.op.is_scope_exit()) && block.instrs.iter().all(|i| i.loc.is_none())
+            block.last().is_some_and(|i| i.op.is_scope_exit())
+                && block.instrs.iter().all(|i| i.loc.is_none())
         };
         let mut preds = self.predecessors();
         // CPython walks its block list newest first.
@@ -184,9 +265,14 @@ impl Cfg {
             if !self.order.contains(&label) {
                 continue;
             }
-            let Some(last) = self.block(label).last().copied() else { continue };
+            let Some(last) = self.block(label).last().copied() else {
+                continue;
+            };
             let Some(target) = last.target else { continue };
-            if !last.op.is_jump() || !is_exit_without_location(self.block(target)) || preds[target.0 as usize] <= 1 {
+            if !last.op.is_jump()
+                || !is_exit_without_location(self.block(target))
+                || preds[target.0 as usize] <= 1
+            {
                 continue;
             }
             let mut copy = self.block(target).clone();
@@ -211,10 +297,10 @@ impl Cfg {
                 continue;
             }
             let loc = block.instrs.last().and_then(|i| i.loc);
-            if is_exit_without_location(self.block(next)) {
-                if let Some(first) = self.block_mut(next).instrs.first_mut() {
-                    first.loc = loc;
-                }
+            if is_exit_without_location(self.block(next))
+                && let Some(first) = self.block_mut(next).instrs.first_mut()
+            {
+                first.loc = loc;
             }
         }
     }
@@ -233,28 +319,24 @@ impl Cfg {
                 }
             }
             let block = self.block(label);
-            let Some(last) = block.instrs.last().copied() else { continue };
-            if block.falls_through() {
-                if let Some(next) = self.order.get(pos + 1).copied() {
-                    if preds[next.0 as usize] == 1 {
-                        if let Some(first) = self.block_mut(next).instrs.first_mut() {
-                            if first.loc.is_none() {
-                                first.loc = prev;
-                            }
-                        }
-                    }
-                }
+            let Some(last) = block.instrs.last().copied() else {
+                continue;
+            };
+            if block.falls_through()
+                && let Some(next) = self.order.get(pos + 1).copied()
+                && preds[next.0 as usize] == 1
+                && let Some(first) = self.block_mut(next).instrs.first_mut()
+                && first.loc.is_none()
+            {
+                first.loc = prev;
             }
-            if last.op.is_jump() {
-                if let Some(target) = last.target {
-                    if preds[target.0 as usize] == 1 {
-                        if let Some(first) = self.block_mut(target).instrs.first_mut() {
-                            if first.loc.is_none() {
-                                first.loc = last.loc;
-                            }
-                        }
-                    }
-                }
+            if last.op.is_jump()
+                && let Some(target) = last.target
+                && preds[target.0 as usize] == 1
+                && let Some(first) = self.block_mut(target).instrs.first_mut()
+                && first.loc.is_none()
+            {
+                first.loc = last.loc;
             }
         }
     }
@@ -262,13 +344,23 @@ impl Cfg {
     /// The stack depth at the start of every block, and the maximum (CPython's `stackdepth`).
     pub(crate) fn stack_depths(&self) -> Result<(Vec<Option<u32>>, u32), CodegenError> {
         let mut start: Vec<Option<i64>> = vec![None; self.blocks.len()];
-        let Some(entry) = self.order.first().copied() else { return Ok((vec![], 0)) };
+        let Some(entry) = self.order.first().copied() else {
+            return Ok((vec![], 0));
+        };
         let mut max = 0i64;
         let mut stack = vec![entry];
         start[entry.0 as usize] = Some(0);
-        let position: std::collections::HashMap<Label, usize> =
-            self.order.iter().enumerate().map(|(i, l)| (*l, i)).collect();
-        let push = |label: Label, depth: i64, start: &mut Vec<Option<i64>>, stack: &mut Vec<Label>| -> Result<(), CodegenError> {
+        let position: std::collections::HashMap<Label, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (*l, i))
+            .collect();
+        let push = |label: Label,
+                    depth: i64,
+                    start: &mut Vec<Option<i64>>,
+                    stack: &mut Vec<Label>|
+         -> Result<(), CodegenError> {
             match start[label.0 as usize] {
                 None => {
                     start[label.0 as usize] = Some(depth);
@@ -289,7 +381,10 @@ impl Cfg {
                 let effect = instr.op.stack_effect(instr.arg, false) as i64;
                 let new_depth = depth + effect;
                 if new_depth < 0 {
-                    return Err(CodegenError::Bug(format!("stack underflow at {}", instr.op.name())));
+                    return Err(CodegenError::Bug(format!(
+                        "stack underflow at {}",
+                        instr.op.name()
+                    )));
                 }
                 max = max.max(new_depth);
                 if let Some(target) = instr.target {
@@ -303,10 +398,8 @@ impl Cfg {
                     break;
                 }
             }
-            if falls {
-                if let Some(next) = position.get(&label).and_then(|p| self.order.get(p + 1)) {
-                    push(*next, depth, &mut start, &mut stack)?;
-                }
+            if falls && let Some(next) = position.get(&label).and_then(|p| self.order.get(p + 1)) {
+                push(*next, depth, &mut start, &mut stack)?;
             }
         }
         let depths = start.iter().map(|d| d.map(|d| d as u32)).collect();
@@ -316,9 +409,15 @@ impl Cfg {
     /// Assigns each instruction its handler and turns `SETUP_*`/`POP_BLOCK` into `NOP`s
     /// (CPython's `label_exception_targets`).
     pub(crate) fn label_exception_targets(&mut self) -> Result<(), CodegenError> {
-        let Some(entry) = self.order.first().copied() else { return Ok(()) };
-        let position: std::collections::HashMap<Label, usize> =
-            self.order.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+        let Some(entry) = self.order.first().copied() else {
+            return Ok(());
+        };
+        let position: std::collections::HashMap<Label, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (*l, i))
+            .collect();
         let mut visited = vec![false; self.blocks.len()];
         let mut stacks: Vec<Option<Vec<Label>>> = vec![None; self.blocks.len()];
         stacks[entry.0 as usize] = Some(Vec::new());
@@ -329,7 +428,7 @@ impl Cfg {
             let n = self.block(label).instrs.len();
             let mut handlers = vec![None; n];
             let mut falls = true;
-            for i in 0..n {
+            for (i, slot) in handlers.iter_mut().enumerate() {
                 let instr = self.block(label).instrs[i];
                 if instr.op.is_block_push() {
                     if let Some(target) = instr.target {
@@ -345,18 +444,18 @@ impl Cfg {
                         except.push(target);
                     }
                     // Like CPython, the setup itself (a NOP from now on) has no handler.
-                    handlers[i] = None;
+                    *slot = None;
                 } else if instr.op == Op::PopBlock {
                     except.pop();
-                    handlers[i] = None;
+                    *slot = None;
                 } else {
-                    handlers[i] = except.last().copied();
-                    if let Some(target) = instr.target {
-                        if !visited[target.0 as usize] {
-                            visited[target.0 as usize] = true;
-                            stacks[target.0 as usize] = Some(except.clone());
-                            todo.push(target);
-                        }
+                    *slot = except.last().copied();
+                    if let Some(target) = instr.target
+                        && !visited[target.0 as usize]
+                    {
+                        visited[target.0 as usize] = true;
+                        stacks[target.0 as usize] = Some(except.clone());
+                        todo.push(target);
                     }
                 }
                 if !instr.op.falls_through() {
@@ -365,14 +464,16 @@ impl Cfg {
                 }
             }
             self.block_mut(label).handlers = handlers;
-            if falls {
-                if let Some(next) = position.get(&label).and_then(|p| self.order.get(p + 1)).copied() {
-                    if !visited[next.0 as usize] {
-                        visited[next.0 as usize] = true;
-                        stacks[next.0 as usize] = Some(except.clone());
-                        todo.push(next);
-                    }
-                }
+            if falls
+                && let Some(next) = position
+                    .get(&label)
+                    .and_then(|p| self.order.get(p + 1))
+                    .copied()
+                && !visited[next.0 as usize]
+            {
+                visited[next.0 as usize] = true;
+                stacks[next.0 as usize] = Some(except.clone());
+                todo.push(next);
             }
         }
         for block in &mut self.blocks {
@@ -393,8 +494,12 @@ impl Cfg {
             let next_line = self.next_first_line(pos);
             let label = self.order[pos];
             let block = self.block_mut(label);
-            let mut pairs: Vec<(Instr, Option<Label>)> =
-                block.instrs.iter().copied().zip(block.handlers.iter().copied()).collect();
+            let mut pairs: Vec<(Instr, Option<Label>)> = block
+                .instrs
+                .iter()
+                .copied()
+                .zip(block.handlers.iter().copied())
+                .collect();
             remove_nops(&mut pairs, next_line);
             block.instrs = pairs.iter().map(|p| p.0).collect();
             block.handlers = pairs.iter().map(|p| p.1).collect();
@@ -430,10 +535,10 @@ fn remove_nops(instrs: &mut Vec<(Instr, Option<Label>)>, next_block_line: Option
                     instrs[src + 1].0.loc = instr.loc;
                     continue;
                 }
-            } else if let Some(next) = next_block_line {
-                if next == line {
-                    continue;
-                }
+            } else if let Some(next) = next_block_line
+                && next == line
+            {
+                continue;
             }
         }
         out.push((instrs[src].0, handler));

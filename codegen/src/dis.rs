@@ -60,9 +60,21 @@ fn listing(code: &CodeObject, out: &mut String) {
         // Show EXTENDED_ARG prefixes as CPython does.
         for unit in instr.start..instr.offset {
             let byte = code.code.get((unit * 2 + 1) as usize).copied().unwrap_or(0);
-            let _ = writeln!(out, "{:>3}    {:>2} {:>4} {:<20} {:>5}", "", "", unit * 2, "EXTENDED_ARG", byte);
+            let _ = writeln!(
+                out,
+                "{:>3}    {:>2} {:>4} {:<20} {:>5}",
+                "",
+                "",
+                unit * 2,
+                "EXTENDED_ARG",
+                byte
+            );
         }
-        let line = positions.get(instr.offset as usize).copied().flatten().map(|l| l.line);
+        let line = positions
+            .get(instr.offset as usize)
+            .copied()
+            .flatten()
+            .map(|l| l.line);
         let starts_line = line.is_some() && line != last_line;
         if starts_line {
             if !first {
@@ -75,8 +87,16 @@ fn listing(code: &CodeObject, out: &mut String) {
             (true, Some(l)) => format!("{l:>3}"),
             _ => "   ".to_string(),
         };
-        let marker = if targets.contains(&instr.offset) || handler_targets.contains(&instr.offset) { ">>" } else { "  " };
-        let mut text = format!("{line_field}    {marker} {:>4} {:<20}", instr.offset * 2, instr.opcode.name());
+        let marker = if targets.contains(&instr.offset) || handler_targets.contains(&instr.offset) {
+            ">>"
+        } else {
+            "  "
+        };
+        let mut text = format!(
+            "{line_field}    {marker} {:>4} {:<20}",
+            instr.offset * 2,
+            instr.opcode.name()
+        );
         if instr.opcode.info().has_arg() || instr.opcode.number() >= 90 {
             let _ = write!(text, " {:>5}", instr.arg);
             let detail = argrepr(code, instr);
@@ -90,20 +110,37 @@ fn listing(code: &CodeObject, out: &mut String) {
         let _ = writeln!(out, "ExceptionTable:");
         for h in handlers {
             let lasti = if h.lasti { " lasti" } else { "" };
-            let _ = writeln!(out, "  {} to {} -> {} [{}]{lasti}", h.start * 2, h.end.saturating_sub(1) * 2, h.target * 2, h.depth);
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]{lasti}",
+                h.start * 2,
+                h.end.saturating_sub(1) * 2,
+                h.target * 2,
+                h.depth
+            );
         }
     }
 }
 
 fn local_name(code: &CodeObject, index: u32) -> String {
-    code.localsplusnames.get(index as usize).cloned().unwrap_or_else(|| format!("<{index}>"))
+    code.localsplusnames
+        .get(index as usize)
+        .cloned()
+        .unwrap_or_else(|| format!("<{index}>"))
 }
 
 fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
     let arg = instr.arg;
-    let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_else(|| format!("<{i}>"));
+    let name = |i: u32| {
+        code.names
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| format!("<{i}>"))
+    };
     match instr.opcode.info().operand {
-        Operand::Const | Operand::Descriptor => code.consts.get(arg as usize).map(repr).unwrap_or_default(),
+        Operand::Const | Operand::Descriptor => {
+            code.consts.get(arg as usize).map(repr).unwrap_or_default()
+        }
         Operand::Name => name(arg),
         Operand::GlobalName => {
             if arg & 1 != 0 {
@@ -113,11 +150,18 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
             }
         }
         Operand::Local | Operand::Free => local_name(code, arg),
-        Operand::JumpForward | Operand::JumpBackward => {
-            instr.jump_target().map(|t| format!("to {}", t * 2)).unwrap_or_default()
-        }
-        Operand::Compare => COMPARE_OPS.get(arg as usize).map(|s| s.to_string()).unwrap_or_default(),
-        Operand::BinaryOp => BINARY_OPS.get(arg as usize).map(|s| s.to_string()).unwrap_or_default(),
+        Operand::JumpForward | Operand::JumpBackward => instr
+            .jump_target()
+            .map(|t| format!("to {}", t * 2))
+            .unwrap_or_default(),
+        Operand::Compare => COMPARE_OPS
+            .get(arg as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        Operand::BinaryOp => BINARY_OPS
+            .get(arg as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
         Operand::FormatValue => {
             let conversion = match arg & 3 {
                 1 => "str",
@@ -126,7 +170,12 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 _ => "",
             };
             let spec = if arg & 4 != 0 { "with format" } else { "" };
-            [conversion, spec].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")
+            [conversion, spec]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
         }
         Operand::MakeFunction => {
             let names = ["defaults", "kwdefaults", "annotations", "closure"];
@@ -138,7 +187,9 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-        _ if instr.opcode == Opcode::KW_NAMES => code.consts.get(arg as usize).map(repr).unwrap_or_default(),
+        _ if instr.opcode == Opcode::KW_NAMES => {
+            code.consts.get(arg as usize).map(repr).unwrap_or_default()
+        }
         _ => String::new(),
     }
 }

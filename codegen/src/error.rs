@@ -8,11 +8,17 @@ use crate::format::line_table::Location;
 pub enum CodegenError {
     /// The program is invalid in a way only the compiler sees (`'return' outside function`,
     /// `nonlocal` without binding...). CPython raises `SyntaxError` for these.
-    Syntax { message: String, location: Option<Location> },
+    Syntax {
+        message: String,
+        location: Option<Location>,
+    },
     /// The source does not parse (only from [`crate::compile_source`]).
     Parse { message: String, offset: u32 },
     /// A construct this compiler does not lower yet (a limit, not a bug).
-    Unsupported { what: String, location: Option<Location> },
+    Unsupported {
+        what: String,
+        location: Option<Location>,
+    },
     /// An internal invariant failed: a bug in cinder.
     Bug(String),
 }
@@ -27,9 +33,15 @@ impl std::fmt::Display for CodegenError {
             CodegenError::Syntax { message, location } => write!(f, "{message}{}", at(location)),
             CodegenError::Parse { message, offset } => write!(f, "{message} (at byte {offset})"),
             CodegenError::Unsupported { what, location } => {
-                write!(f, "not supported by the compiler yet: {what}{}", at(location))
+                write!(
+                    f,
+                    "not supported by the compiler yet: {what}{}",
+                    at(location)
+                )
             }
-            CodegenError::Bug(message) => write!(f, "internal compiler error (a bug in cinder): {message}"),
+            CodegenError::Bug(message) => {
+                write!(f, "internal compiler error (a bug in cinder): {message}")
+            }
         }
     }
 }

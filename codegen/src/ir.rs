@@ -43,7 +43,9 @@ impl Op {
         match self {
             Op::Real(op) => op.info().is_jump(),
             Op::Jump | Op::JumpNoInterrupt => true,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => true,
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                true
+            }
             _ => false,
         }
     }

@@ -26,12 +26,40 @@ use format::CodeObject;
 /// Compiles a module that the checker accepted (a plain module whatever its type errors, a
 /// static module only without errors) to its module code object.
 pub fn compile_module(module: cinder_checker::ReadyModule<'_>) -> Result<CodeObject, CodegenError> {
-    lower::compile_statements(module.suite(), module.text(), module.path(), Mode::Exec)
+    with_large_stack(|| {
+        lower::compile_statements(module.suite(), module.text(), module.path(), Mode::Exec)
+    })
+}
+
+/// Lowering recurses once per nesting level of the source (a 300-term `a + b + ...` is 300
+/// levels): run it on a thread whose stack cannot run out before the parser's limits do.
+fn with_large_stack<T: Send>(
+    work: impl FnOnce() -> Result<T, CodegenError> + Send,
+) -> Result<T, CodegenError> {
+    const STACK: usize = 256 * 1024 * 1024;
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("cinder-codegen".into())
+            .stack_size(STACK)
+            .spawn_scoped(scope, work)
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(CodegenError::Bug("the compiler panicked".into()))),
+            Err(e) => Err(CodegenError::Bug(format!(
+                "cannot start the compiler thread: {e}"
+            ))),
+        }
+    })
 }
 
 /// Compiles source text: the runtime's hook for `exec`, `eval`, `compile()` and imports of
 /// `.py` files.
 pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<CodeObject, CodegenError> {
+    with_large_stack(|| compile_source_here(text, filename, mode))
+}
+
+fn compile_source_here(text: &str, filename: &str, mode: Mode) -> Result<CodeObject, CodegenError> {
     use rustpython_parser::{Mode as ParseMode, parse};
     let parse_mode = match mode {
         Mode::Exec => ParseMode::Module,
@@ -43,12 +71,17 @@ pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<CodeObje
         offset: e.offset.into(),
     })?;
     match parsed {
-        rustpython_ast::Mod::Module(m) => lower::compile_statements(&m.body, text, filename, Mode::Exec),
-        rustpython_ast::Mod::Interactive(m) => lower::compile_statements(&m.body, text, filename, Mode::Single),
-        rustpython_ast::Mod::Expression(e) => lower::compile_expression(&e.body, text, filename),
-        rustpython_ast::Mod::FunctionType(_) => {
-            Err(CodegenError::Unsupported { what: "function type comments".into(), location: None })
+        rustpython_ast::Mod::Module(m) => {
+            lower::compile_statements(&m.body, text, filename, Mode::Exec)
         }
+        rustpython_ast::Mod::Interactive(m) => {
+            lower::compile_statements(&m.body, text, filename, Mode::Single)
+        }
+        rustpython_ast::Mod::Expression(e) => lower::compile_expression(&e.body, text, filename),
+        rustpython_ast::Mod::FunctionType(_) => Err(CodegenError::Unsupported {
+            what: "function type comments".into(),
+            location: None,
+        }),
     }
 }
 

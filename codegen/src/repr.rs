@@ -17,7 +17,11 @@ pub fn repr(value: &Constant) -> String {
             if *real == 0.0 && real.is_sign_positive() {
                 imag_text
             } else {
-                let sign = if *imag < 0.0 || (*imag == 0.0 && imag.is_sign_negative()) { "" } else { "+" };
+                let sign = if *imag < 0.0 || (*imag == 0.0 && imag.is_sign_negative()) {
+                    ""
+                } else {
+                    "+"
+                };
                 format!("({}{sign}{imag_text})", float_repr_short(*real))
             }
         }
@@ -25,7 +29,11 @@ pub fn repr(value: &Constant) -> String {
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(repr).collect();
-            if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
         }
         Constant::FrozenSet(items) => {
             if items.is_empty() {
@@ -36,7 +44,10 @@ pub fn repr(value: &Constant) -> String {
             }
         }
         Constant::Code(code) => {
-            format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.firstlineno)
+            format!(
+                "<code object {}, file \"{}\", line {}>",
+                code.name, code.filename, code.firstlineno
+            )
         }
     }
 }
@@ -63,12 +74,20 @@ pub fn float_repr(f: f64) -> String {
         return format!("{mantissa}e{sign}{:02}", exp.abs());
     }
     let text = format!("{f}");
-    if text.contains('.') { text } else { format!("{text}.0") }
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
 }
 
 /// `repr(str)`: single quotes unless the text has a single quote and no double quote.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -81,7 +100,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if is_unprintable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
@@ -101,12 +122,20 @@ pub fn str_repr(s: &str) -> String {
 
 fn is_unprintable(c: char) -> bool {
     let n = c as u32;
-    (0x80..0xa0).contains(&n) || n == 0xad || (0xd800..0xe000).contains(&n) || n == 0x2028 || n == 0x2029
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0xd800..0xe000).contains(&n)
+        || n == 0x2028
+        || n == 0x2029
 }
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &byte in b {

@@ -13,7 +13,12 @@ use crate::format::{CodeObject, Constant, exception_table, line_table};
 
 /// Verifies `code` and every code object in its constants.
 pub fn verify(code: &CodeObject) -> Result<(), CodegenError> {
-    let fail = |message: String| Err(CodegenError::Bug(format!("verifier: {}: {message}", code.qualname)));
+    let fail = |message: String| {
+        Err(CodegenError::Bug(format!(
+            "verifier: {}: {message}",
+            code.qualname
+        )))
+    };
     let instrs = match decode(&code.code) {
         Ok(i) => i,
         Err(e) => return fail(e.to_string()),
@@ -38,7 +43,11 @@ pub fn verify(code: &CodeObject) -> Result<(), CodegenError> {
             _ => true,
         };
         if !ok {
-            return fail(format!("bad argument {arg} of {} at offset {}", info.name, instr.offset * 2));
+            return fail(format!(
+                "bad argument {arg} of {} at offset {}",
+                info.name,
+                instr.offset * 2
+            ));
         }
         if instr.opcode == crate::format::Opcode::CACHE {
             return fail(format!("CACHE executed at offset {}", instr.offset * 2));
@@ -52,7 +61,11 @@ pub fn verify(code: &CodeObject) -> Result<(), CodegenError> {
         Err(e) => return fail(e.to_string()),
     };
     for h in &handlers {
-        if h.start >= h.end || h.end > units || !starts.contains(&h.target) || h.depth > code.stacksize {
+        if h.start >= h.end
+            || h.end > units
+            || !starts.contains(&h.target)
+            || h.depth > code.stacksize
+        {
             return fail(format!("bad exception-table entry {h:?}"));
         }
     }
@@ -60,7 +73,9 @@ pub fn verify(code: &CodeObject) -> Result<(), CodegenError> {
         Ok(entries) => {
             let covered = entries.last().map_or(0, |e| e.end);
             if covered != units {
-                return fail(format!("location table covers {covered} of {units} code units"));
+                return fail(format!(
+                    "location table covers {covered} of {units} code units"
+                ));
             }
         }
         Err((_, e)) => return fail(e.to_string()),

@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 
 use cinder_checker::{CheckerDb, Diagnostic, LineIndex, SourceFile, checked_module};
-use cinder_codegen::format::pyc::{self, Validation};
 use cinder_codegen::format::CodeObject;
+use cinder_codegen::format::pyc::{self, Validation};
 use cinder_codegen::{CodegenError, compile_module};
 
 use crate::cli::CompileArgs;
@@ -53,7 +53,10 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>, String> {
                 sources.push((file, rel));
             }
         } else {
-            let name = src.file_name().map(PathBuf::from).unwrap_or_else(|| src.clone());
+            let name = src
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| src.clone());
             sources.push((src.clone(), name));
         }
     }
@@ -64,13 +67,19 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>, String> {
             None => default_output(&source),
             Some(out) if single => {
                 if out.is_dir() {
-                    return Err(format!("{}: is a folder; with one source, -o names the output file", out.display()));
+                    return Err(format!(
+                        "{}: is a folder; with one source, -o names the output file",
+                        out.display()
+                    ));
                 }
                 out.clone()
             }
             Some(out) => {
                 if out.exists() && !out.is_dir() {
-                    return Err(format!("{}: is not a folder; with several sources, -o names a folder", out.display()));
+                    return Err(format!(
+                        "{}: is not a folder; with several sources, -o names a folder",
+                        out.display()
+                    ));
                 }
                 out.join(rel.with_extension("pyc"))
             }
@@ -82,9 +91,13 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>, String> {
 
 /// `__pycache__/NAME.cpython-311.pyc` beside the source.
 fn default_output(source: &Path) -> PathBuf {
-    let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let dir = source.parent().map(Path::to_path_buf).unwrap_or_default();
-    dir.join("__pycache__").join(format!("{stem}.cpython-311.pyc"))
+    dir.join("__pycache__")
+        .join(format!("{stem}.cpython-311.pyc"))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -108,7 +121,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Prints a diagnostic as `path:line:col: severity[code]: message`.
 fn print_diagnostic(path: &str, text: &str, d: &Diagnostic) {
     let at = LineIndex::new(text).line_col(text, d.span.start);
-    eprintln!("{path}:{}:{}: {}[{}]: {}", at.line, at.column, d.severity.as_str(), d.code.name(), d.message);
+    eprintln!(
+        "{path}:{}:{}: {}[{}]: {}",
+        at.line,
+        at.column,
+        d.severity.as_str(),
+        d.code.name(),
+        d.message
+    );
 }
 
 /// Compiles one source to a code object, printing its diagnostics. `Err(exit code)` when
@@ -165,14 +185,20 @@ fn compile_one(job: &Job, args: &CompileArgs) -> u8 {
         Err(code) => return code,
     };
     let validation = if args.hash {
-        Validation::Hash { hash: pyc::source_hash(&bytes), check_source: true }
+        Validation::Hash {
+            hash: pyc::source_hash(&bytes),
+            check_source: true,
+        }
     } else {
         let mtime = std::fs::metadata(&job.source)
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs() as u32);
-        Validation::Timestamp { mtime, source_size: bytes.len() as u32 }
+        Validation::Timestamp {
+            mtime,
+            source_size: bytes.len() as u32,
+        }
     };
     let data = pyc::write(&code, validation);
     match write_atomically(&job.output, &data) {
@@ -194,7 +220,10 @@ pub(crate) fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<()> 
     if path.is_dir() {
         return Err(std::io::Error::other("is a folder"));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&temp, data).and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {

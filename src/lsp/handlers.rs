@@ -11,6 +11,7 @@ use lsp_types::{
 use serde_json::Value;
 
 use super::convert::{self, Encoding, LineMap, file_uri};
+use super::project::ProjectConfig;
 use super::tasks::{HandlerResult, file_diagnostics};
 
 fn json(value: impl serde::Serialize) -> HandlerResult {
@@ -106,9 +107,10 @@ pub fn pull_diagnostics(
     file: Option<SourceFile>,
     uri: &Uri,
     encoding: Encoding,
+    config: &ProjectConfig,
 ) -> HandlerResult {
     let items = match file {
-        Some(file) => file_diagnostics(db, file, uri, encoding),
+        Some(file) => file_diagnostics(db, file, uri, encoding, config),
         None => Vec::new(),
     };
     json(DocumentDiagnosticReportResult::Report(

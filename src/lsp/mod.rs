@@ -4,11 +4,13 @@
 //! - `transport`: JSON-RPC framing on stdin/stdout, tolerant of malformed messages;
 //! - `server`: the main loop (owns the database, sets its inputs);
 //! - `state`: files, open documents, text synchronisation;
+//! - `project`: `[tool.cinder]` of the workspace folders: roots, files, rule levels;
 //! - `tasks`: workers on database clones, cancellation; `handlers`: request answers;
 //! - `convert`: positions (UTF-16 or UTF-8), URIs, diagnostics and symbols.
 
 mod convert;
 mod handlers;
+mod project;
 mod server;
 mod state;
 mod tasks;

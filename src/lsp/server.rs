@@ -7,13 +7,14 @@
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
 use cinder_checker::SourceFile;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
     DocumentDiagnosticRequest, DocumentSymbolRequest, GotoDefinition, HoverRequest, Initialize,
@@ -22,19 +23,20 @@ use lsp_types::request::{
 use lsp_types::{
     DiagnosticOptions, DiagnosticServerCapabilities, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentDiagnosticParams,
-    DocumentSymbolParams, FileChangeType, FileSystemWatcher, GlobPattern, GotoDefinitionParams,
-    HoverParams, HoverProviderCapability, InitializeParams, OneOf, PositionEncodingKind,
-    PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions, ServerCapabilities,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Uri, WorkspaceFoldersServerCapabilities,
-    WorkspaceServerCapabilities,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    DocumentDiagnosticParams, DocumentSymbolParams, FileChangeType, FileSystemWatcher, GlobPattern,
+    GotoDefinitionParams, HoverParams, HoverProviderCapability, InitializeParams, MessageType,
+    OneOf, PositionEncodingKind, PublishDiagnosticsParams, Registration, RegistrationParams,
+    SaveOptions, ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 use serde::de::DeserializeOwned;
 
 use super::convert::{Encoding, uri_to_path};
 use super::handlers;
-use super::state::Workspace;
+use super::project::ProjectConfig;
+use super::state::{Workspace, path_key};
 use super::tasks::{self, DocRef, TaskResult, panic_message};
 use super::transport::{Channels, Event, Outgoing};
 
@@ -47,6 +49,9 @@ pub struct Server {
     events_tx: Sender<Event>,
     /// `None` until `initialize`.
     ws: Option<Workspace>,
+    /// The workspace folders, and their configuration.
+    folders: Vec<PathBuf>,
+    config: Arc<ProjectConfig>,
     shutdown_requested: bool,
     /// Push diagnostics, unless the client pulls them (`textDocument/diagnostic`).
     push_diagnostics: bool,
@@ -66,6 +71,8 @@ impl Server {
             out,
             events_tx,
             ws: None,
+            folders: Vec::new(),
+            config: Arc::new(ProjectConfig::load(&[]).0),
             shutdown_requested: false,
             push_diagnostics: true,
             refresh_support: false,
@@ -252,10 +259,11 @@ impl Server {
                 };
                 let file = ws.file(&p.text_document.uri);
                 let uri = p.text_document.uri;
+                let config = self.config.clone();
                 tasks::spawn_request(
                     db,
                     id,
-                    move |db| handlers::pull_diagnostics(db, file, &uri, encoding),
+                    move |db| handlers::pull_diagnostics(db, file, &uri, encoding, &config),
                     tx,
                 );
             }
@@ -320,9 +328,9 @@ impl Server {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
 
-        let mut ws = Workspace::new(encoding, workspace_roots(&params));
-        ws.scan();
-        self.ws = Some(ws);
+        self.folders = workspace_folders(&params);
+        self.ws = Some(Workspace::new(encoding, Vec::new()));
+        self.load_project();
 
         let capabilities = server_capabilities(encoding);
         let result = serde_json::json!({
@@ -346,21 +354,35 @@ impl Server {
                     return;
                 };
                 let doc = p.text_document;
-                let (file, _) = ws.open(doc.uri, doc.version, doc.text);
-                self.changed.push(file);
+                // Only Python is analysed (a client may open every file with one server).
+                let key = path_key(&doc.uri);
+                let is_python =
+                    doc.language_id == "python" || key.ends_with(".py") || key.ends_with(".pyi");
+                if is_python {
+                    let (file, _) = ws.open(doc.uri, doc.version, doc.text);
+                    self.changed.push(file);
+                }
             }
             DidChangeTextDocument::METHOD => {
                 let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
                     return;
                 };
+                // A new version is always answered with diagnostics, even when the text
+                // came back to what it was (the input is then left alone: no cancellation).
                 let doc = p.text_document;
-                if let Some(file) = ws.change(&doc.uri, doc.version, &p.content_changes) {
+                if let Some((file, _)) = ws.change(&doc.uri, doc.version, &p.content_changes) {
                     self.changed.push(file);
                 }
             }
             DidSaveTextDocument::METHOD => {
-                // The open document's text is already current (saves do not carry text).
-                // TODO(config): reload `[tool.cinder]` when `pyproject.toml` is saved.
+                // The open document's text is already current (saves do not carry text);
+                // a saved `pyproject.toml` may change the configuration.
+                let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) else {
+                    return;
+                };
+                if is_pyproject(&path_key(&p.text_document.uri)) {
+                    self.reload_project();
+                }
             }
             DidCloseTextDocument::METHOD => {
                 let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else {
@@ -395,7 +417,7 @@ impl Server {
     }
 
     fn register_watchers(&mut self) {
-        let watchers = ["**/*.py", "**/*.pyi"]
+        let watchers = ["**/*.py", "**/*.pyi", "**/pyproject.toml"]
             .into_iter()
             .map(|glob| FileSystemWatcher {
                 glob_pattern: GlobPattern::String(glob.to_string()),
@@ -414,6 +436,32 @@ impl Server {
                 registrations: vec![registration],
             },
         );
+    }
+
+    /// Reads the configuration of the workspace folders, sets the roots and reads the
+    /// project's files. Configuration problems are shown to the user.
+    fn load_project(&mut self) {
+        let (config, errors) = ProjectConfig::load(&self.folders);
+        for message in errors {
+            let params = ShowMessageParams {
+                typ: MessageType::ERROR,
+                message,
+            };
+            self.notify(ShowMessage::METHOD, params);
+        }
+        if let Some(ws) = self.ws.as_mut() {
+            ws.set_roots(config.roots());
+            ws.scan(&config.files());
+        }
+        self.config = Arc::new(config);
+    }
+
+    /// A configuration changed: reload it and re-check every open document.
+    fn reload_project(&mut self) {
+        self.load_project();
+        if let Some(ws) = self.ws.as_ref() {
+            self.changed.extend(ws.open_docs().map(|d| d.file));
+        }
     }
 
     /// Starts (or asks the client to pull) the diagnostics of what changed.
@@ -439,13 +487,9 @@ impl Server {
         if open.is_empty() {
             return;
         }
-        tasks::spawn_diagnostics(
-            ws.db.clone(),
-            changed,
-            open,
-            ws.encoding,
-            self.events_tx.clone(),
-        );
+        let config = self.config.clone();
+        let events = self.events_tx.clone();
+        tasks::spawn_diagnostics(ws.db.clone(), changed, open, ws.encoding, config, events);
     }
 
     fn on_task(&mut self, result: TaskResult) {
@@ -488,10 +532,12 @@ impl Server {
     }
 }
 
-/// The import roots: the workspace folders, else the root URI (or path).
-/// TODO(config): add `[tool.cinder]` roots and `extra-paths` from `pyproject.toml` once the
-/// configuration loader (`src/config.rs`) is on main.
-fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+fn is_pyproject(path: &str) -> bool {
+    path.ends_with("/pyproject.toml")
+}
+
+/// The workspace folders, else the root URI (or path).
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
     if let Some(folders) = params.workspace_folders.as_ref().filter(|f| !f.is_empty()) {
         return folders.iter().filter_map(|f| uri_to_path(&f.uri)).collect();
     }
@@ -537,5 +583,34 @@ fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
             file_operations: None,
         }),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(json: serde_json::Value) -> InitializeParams {
+        serde_json::from_value(json).unwrap_or_else(|e| unreachable!("valid params: {e}"))
+    }
+
+    #[test]
+    fn folders_come_from_workspace_folders_else_the_root() {
+        let both = params(serde_json::json!({
+            "capabilities": {},
+            "rootUri": "file:///root",
+            "workspaceFolders": [{ "uri": "file:///a", "name": "a" }, { "uri": "file:///b%20c", "name": "b" }],
+        }));
+        assert_eq!(
+            workspace_folders(&both),
+            [PathBuf::from("/a"), PathBuf::from("/b c")]
+        );
+        let root_only =
+            params(serde_json::json!({ "capabilities": {}, "rootUri": "file:///root" }));
+        assert_eq!(workspace_folders(&root_only), [PathBuf::from("/root")]);
+        let path_only = params(serde_json::json!({ "capabilities": {}, "rootPath": "/old" }));
+        assert_eq!(workspace_folders(&path_only), [PathBuf::from("/old")]);
+        let none = params(serde_json::json!({ "capabilities": {} }));
+        assert!(workspace_folders(&none).is_empty());
     }
 }

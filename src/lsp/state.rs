@@ -75,34 +75,32 @@ impl Workspace {
         }
     }
 
-    /// Reads every `.py` and `.pyi` file under the roots (honouring `.gitignore`, skipping
-    /// hidden folders), then sets the project. Unreadable files are skipped.
-    pub fn scan(&mut self) {
-        let mut count = 0;
-        for root in self.roots.clone() {
-            let walker = ignore::WalkBuilder::new(&root)
-                .hidden(true)
-                .follow_links(false)
-                .build();
-            for entry in walker.flatten() {
-                let path = entry.path();
-                let is_python = matches!(
-                    path.extension().and_then(|e| e.to_str()),
-                    Some("py" | "pyi")
-                );
-                if !is_python || !entry.file_type().is_some_and(|t| t.is_file()) {
-                    continue;
-                }
-                if count >= MAX_SCANNED_FILES {
-                    eprintln!(
-                        "cinder lsp: more than {MAX_SCANNED_FILES} Python files; the rest are not read"
-                    );
-                    break;
-                }
-                if let Some(text) = read_text(path) {
-                    self.set_file_text(&path.display().to_string(), text);
-                    count += 1;
-                }
+    /// Replaces the import roots (a configuration change).
+    pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        let roots: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+        if roots != self.roots {
+            self.roots = roots;
+            self.project_dirty = true;
+        }
+    }
+
+    /// Reads `files` from disk (the project's files, see `project`), then sets the
+    /// project. Open documents keep the editor's text; unreadable files are skipped.
+    pub fn scan(&mut self, files: &[PathBuf]) {
+        if files.len() > MAX_SCANNED_FILES {
+            eprintln!(
+                "cinder lsp: {} Python files; only the first {MAX_SCANNED_FILES} are read",
+                files.len()
+            );
+        }
+        let open: Vec<String> = self.open.values().map(|d| path_key(&d.uri)).collect();
+        for path in files.iter().take(MAX_SCANNED_FILES) {
+            let key = path.display().to_string();
+            if open.contains(&key) {
+                continue;
+            }
+            if let Some(text) = read_text(path) {
+                self.set_file_text(&key, text);
             }
         }
         self.sync_project();
@@ -178,14 +176,14 @@ impl Workspace {
         (file, changed)
     }
 
-    /// `didChange`: applies the changes in order. Returns the file when its input changed;
-    /// `None` too for a document that is not open (the change is dropped).
+    /// `didChange`: applies the changes in order. Returns the file and whether its input
+    /// changed, or `None` for a document that is not open (the change is dropped).
     pub fn change(
         &mut self,
         uri: &Uri,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
-    ) -> Option<SourceFile> {
+    ) -> Option<(SourceFile, bool)> {
         let encoding = self.encoding;
         let doc = self.open.get_mut(uri.as_str())?;
         for change in changes {
@@ -194,11 +192,11 @@ impl Workspace {
         doc.version = version;
         let file = doc.file;
         if file.text(&self.db).as_str() == analysed(&doc.text) {
-            return None;
+            return Some((file, false));
         }
         let text = analysed(&doc.text).to_string();
         file.set_text(&mut self.db).to(text);
-        Some(file)
+        Some((file, true))
     }
 
     /// `didClose`: the file goes back to its text on disk, or leaves the project when it
@@ -272,13 +270,16 @@ mod tests {
             range_length: None,
             text: "x = 1\n".into(),
         };
-        assert_eq!(ws.change(&doc, 2, std::slice::from_ref(&change)), None);
+        assert_eq!(
+            ws.change(&doc, 2, std::slice::from_ref(&change)),
+            Some((file, false))
+        );
         let change = TextDocumentContentChangeEvent {
             range: None,
             range_length: None,
             text: "x = 2\n".into(),
         };
-        assert_eq!(ws.change(&doc, 3, &[change]), Some(file));
+        assert_eq!(ws.change(&doc, 3, &[change]), Some((file, true)));
         assert_eq!(file.text(&ws.db), "x = 2\n");
         assert_eq!(ws.open_doc(&doc).map(|d| d.version), Some(3));
         // A change to a document that is not open is dropped.

@@ -14,7 +14,10 @@ use cinder_checker::{CheckerDb, Db, SourceFile, check_file, ide, parsed_module};
 use lsp_server::{ErrorCode, RequestId, Response};
 use lsp_types::{Location, Uri};
 
+use std::sync::Arc;
+
 use super::convert::{Encoding, LineMap, diagnostic, file_uri};
+use super::project::ProjectConfig;
 use super::transport::Event;
 
 /// What a worker reports to the main loop.
@@ -52,14 +55,15 @@ fn spawn(name: &str, job: impl FnOnce() + Send + 'static) -> bool {
         .is_ok()
 }
 
-/// The LSP diagnostics of `file`.
+/// The LSP diagnostics of `file`: those of `cinder check`, with the configured rule levels.
 pub fn file_diagnostics(
     db: &CheckerDb,
     file: SourceFile,
     uri: &Uri,
     encoding: Encoding,
+    config: &ProjectConfig,
 ) -> Vec<lsp_types::Diagnostic> {
-    let diags = check_file(db, file);
+    let diags = config.apply_rules(file.path(db), check_file(db, file).clone());
     let text = file.text(db);
     let index = parsed_module(db, file).line_index();
     let map = LineMap::new(text, index, encoding);
@@ -99,6 +103,7 @@ pub fn spawn_diagnostics(
     changed: Vec<SourceFile>,
     open: Vec<DocRef>,
     encoding: Encoding,
+    config: Arc<ProjectConfig>,
     events: Sender<Event>,
 ) {
     let tx = events.clone();
@@ -109,7 +114,7 @@ pub fn spawn_diagnostics(
                 let (edited, others): (Vec<DocRef>, Vec<DocRef>) =
                     open.into_iter().partition(|d| changed.contains(&d.file));
                 for doc in edited {
-                    let diagnostics = file_diagnostics(&db, doc.file, &doc.uri, encoding);
+                    let diagnostics = file_diagnostics(&db, doc.file, &doc.uri, encoding, &config);
                     let result = TaskResult::Diagnostics {
                         uri: doc.uri,
                         version: doc.version,
@@ -120,7 +125,8 @@ pub fn spawn_diagnostics(
                 }
                 for doc in others {
                     if changed.iter().any(|&c| ide::depends_on(&db, doc.file, c)) {
-                        let diagnostics = file_diagnostics(&db, doc.file, &doc.uri, encoding);
+                        let diagnostics =
+                            file_diagnostics(&db, doc.file, &doc.uri, encoding, &config);
                         let result = TaskResult::Diagnostics {
                             uri: doc.uri,
                             version: doc.version,
@@ -212,6 +218,10 @@ mod tests {
 
     use super::*;
 
+    fn no_config() -> Arc<ProjectConfig> {
+        Arc::new(ProjectConfig::load(&[]).0)
+    }
+
     fn response(events: &std::sync::mpsc::Receiver<Event>) -> Response {
         match events.recv_timeout(Duration::from_secs(30)) {
             Ok(Event::Task(TaskResult::Response(r))) => r,
@@ -279,7 +289,7 @@ mod tests {
             file,
             version: 4,
         };
-        spawn_diagnostics(db, vec![file], vec![doc], Encoding::Utf16, tx);
+        spawn_diagnostics(db, vec![file], vec![doc], Encoding::Utf16, no_config(), tx);
         match rx.recv_timeout(Duration::from_secs(30)) {
             Ok(Event::Task(TaskResult::Diagnostics {
                 uri: got,
@@ -300,19 +310,27 @@ mod tests {
         let mut db = CheckerDb::new();
         let lib = SourceFile::new(&db, "/w/lib.py".to_string(), "x = 1\n".to_string());
         let app = SourceFile::new(&db, "/w/app.py".to_string(), "import mid\n".to_string());
-        let mid = SourceFile::new(&db, "/w/mid.py".to_string(), "from lib import x\n".to_string());
+        let mid = SourceFile::new(
+            &db,
+            "/w/mid.py".to_string(),
+            "from lib import x\n".to_string(),
+        );
         let other = SourceFile::new(&db, "/w/other.py".to_string(), "y = 2\n".to_string());
         db.set_project_files(vec![lib, app, mid, other], vec!["/w".to_string()]);
         let doc = |path: &str, file| DocRef {
-            uri: format!("file://{path}").parse().unwrap_or_else(|_| unreachable!("valid URI")),
+            uri: format!("file://{path}")
+                .parse()
+                .unwrap_or_else(|_| unreachable!("valid URI")),
             file,
             version: 1,
         };
         let open = vec![doc("/w/app.py", app), doc("/w/other.py", other)];
         let (tx, rx) = channel();
-        spawn_diagnostics(db, vec![lib], open, Encoding::Utf16, tx);
+        spawn_diagnostics(db, vec![lib], open, Encoding::Utf16, no_config(), tx);
         let mut reported = Vec::new();
-        while let Ok(Event::Task(TaskResult::Diagnostics { uri, force, .. })) = rx.recv_timeout(Duration::from_secs(30)) {
+        while let Ok(Event::Task(TaskResult::Diagnostics { uri, force, .. })) =
+            rx.recv_timeout(Duration::from_secs(30))
+        {
             reported.push((uri.as_str().to_string(), force));
         }
         // `app` imports `lib` through `mid`; `other` does not import it.

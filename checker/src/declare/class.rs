@@ -44,11 +44,27 @@ impl DeclBuilder<'_> {
                 }
                 _ => {}
             }
-            let ty = resolver.type_of(base);
+            let sibling = match (base, qualname.rsplit_once('.')) {
+                (ast::Expr::Name(n), Some((outer, _))) => {
+                    let candidate = format!("{outer}.{}", n.id);
+                    self.decls
+                        .classes
+                        .contains_key(&*candidate)
+                        .then(|| Ty::instance(ClassId::new(self.file, &candidate), Vec::new()))
+                }
+                _ => None,
+            };
+            let ty = match sibling {
+                Some(ty) => ty,
+                None => resolver.type_of(base),
+            };
             match ty.kind() {
                 TyKind::Instance(c) => {
                     if module_name_of_file(self.db, c.class.file()) == Some("enum")
-                        && matches!(c.class.qualname(), "Enum" | "IntEnum" | "StrEnum" | "Flag" | "IntFlag")
+                        && matches!(
+                            c.class.qualname(),
+                            "Enum" | "IntEnum" | "StrEnum" | "Flag" | "IntFlag"
+                        )
                     {
                         flags.is_enum = true;
                     }
@@ -79,9 +95,14 @@ impl DeclBuilder<'_> {
         });
         let mut metaclass = None;
         for keyword in &stmt.keywords {
-            if keyword.arg.as_ref().is_some_and(|a| a.as_str() == "metaclass") {
+            if keyword
+                .arg
+                .as_ref()
+                .is_some_and(|a| a.as_str() == "metaclass")
+            {
                 let ty = resolver.silent_type(&keyword.value);
-                if !matches!(ty.kind(), TyKind::Instance(c) if matches!(c.class.qualname(), "ABCMeta" | "type")) {
+                if !matches!(ty.kind(), TyKind::Instance(c) if matches!(c.class.qualname(), "ABCMeta" | "type"))
+                {
                     metaclass = Some(ty);
                 }
             }
@@ -138,20 +159,35 @@ impl DeclBuilder<'_> {
         for stmt in stmts {
             match stmt {
                 ast::Stmt::AnnAssign(a) => {
-                    let ast::Expr::Name(name) = &*a.target else { continue };
+                    let ast::Expr::Name(name) = &*a.target else {
+                        continue;
+                    };
                     let mut resolver = TypeExprResolver::reporting(self.db, self.file);
                     resolver.self_ty = Some(self_ty);
                     let ann = resolver.annotation(&a.annotation);
                     self.diags.append(&mut resolver.diags);
                     let ty = if ann.bare_final {
-                        a.value.as_deref().map_or_else(Ty::unknown, |v| shallow::value_type(self.db, self.file, v, &[], true))
+                        a.value.as_deref().map_or_else(Ty::unknown, |v| {
+                            shallow::value_type(self.db, self.file, v, &[], true)
+                        })
                     } else {
                         ann.ty
                     };
-                    let kind = if ann.is_class_var { MemberKind::ClassVar } else { MemberKind::InstanceVar };
+                    let kind = if ann.is_class_var {
+                        MemberKind::ClassVar
+                    } else {
+                        MemberKind::InstanceVar
+                    };
                     members.insert(
                         name.id.as_str().into(),
-                        Member { ty, kind, declared: !ann.bare_final, is_final: ann.is_final, has_default: a.value.is_some(), in_class_body: true },
+                        Member {
+                            ty,
+                            kind,
+                            declared: !ann.bare_final,
+                            is_final: ann.is_final,
+                            has_default: a.value.is_some(),
+                            in_class_body: true,
+                        },
                     );
                 }
                 ast::Stmt::Assign(a) => {
@@ -170,7 +206,9 @@ impl DeclBuilder<'_> {
                         }
                     }
                     for target in &a.targets {
-                        let ast::Expr::Name(name) = target else { continue };
+                        let ast::Expr::Name(name) = target else {
+                            continue;
+                        };
                         let name = name.id.as_str();
                         let ty = if flags.is_enum && !name.starts_with('_') {
                             Ty::literal(Literal::Enum(id, name.into()))
@@ -182,7 +220,14 @@ impl DeclBuilder<'_> {
                         }
                         members.insert(
                             name.into(),
-                            Member { ty, kind: MemberKind::ClassVar, declared: false, is_final: false, has_default: true, in_class_body: true },
+                            Member {
+                                ty,
+                                kind: MemberKind::ClassVar,
+                                declared: false,
+                                is_final: false,
+                                has_default: true,
+                                in_class_body: true,
+                            },
                         );
                     }
                 }
@@ -229,11 +274,19 @@ impl DeclBuilder<'_> {
     }
 
     /// `self.x = value` / `self.x: T = value` in methods (`__init__` first).
-    fn self_attributes(&mut self, stmts: &[ast::Stmt], self_ty: Ty, members: &mut IndexMap<Box<str>, Member>) {
-        let mut methods: Vec<FunctionSyntax<'_>> = stmts.iter().filter_map(FunctionSyntax::from_stmt).collect();
+    fn self_attributes(
+        &mut self,
+        stmts: &[ast::Stmt],
+        self_ty: Ty,
+        members: &mut IndexMap<Box<str>, Member>,
+    ) {
+        let mut methods: Vec<FunctionSyntax<'_>> =
+            stmts.iter().filter_map(FunctionSyntax::from_stmt).collect();
         methods.sort_by_key(|m| m.name != "__init__");
         for method in methods {
-            let Some(first) = method.args.posonlyargs.first().or(method.args.args.first()) else { continue };
+            let Some(first) = method.args.posonlyargs.first().or(method.args.args.first()) else {
+                continue;
+            };
             let mut self_names = vec![first.def.arg.as_str()];
             // `self = object.__new__(cls)` / `self = super().__new__(cls)` in constructors.
             crate::index::for_each_stmt(method.body, &mut |stmt| {
@@ -258,7 +311,11 @@ impl DeclBuilder<'_> {
                 .chain(&method.args.args)
                 .chain(&method.args.kwonlyargs)
                 .map(|a| {
-                    let ty = a.def.annotation.as_deref().map_or_else(Ty::unknown, |ann| resolver.silent_type(ann));
+                    let ty = a
+                        .def
+                        .annotation
+                        .as_deref()
+                        .map_or_else(Ty::unknown, |ann| resolver.silent_type(ann));
                     (a.def.arg.as_str(), ty)
                 })
                 .chain(
@@ -282,7 +339,10 @@ impl DeclBuilder<'_> {
                 let (ty, declared) = match annotation {
                     Some(annotation) => (resolver.type_of(annotation), true),
                     None => match value {
-                        Some(value) => (shallow::value_type(self.db, self.file, value, &params, false), false),
+                        Some(value) => (
+                            shallow::value_type(self.db, self.file, value, &params, false),
+                            false,
+                        ),
                         None => (Ty::unknown(), false),
                     },
                 };
@@ -294,7 +354,14 @@ impl DeclBuilder<'_> {
                 };
                 members.insert(
                     attr.into(),
-                    Member { ty, kind: MemberKind::InstanceVar, declared, is_final: false, has_default: false, in_class_body: false },
+                    Member {
+                        ty,
+                        kind: MemberKind::InstanceVar,
+                        declared,
+                        is_final: false,
+                        has_default: false,
+                        in_class_body: false,
+                    },
                 );
             }
             self.diags.append(&mut resolver.diags);
@@ -307,14 +374,19 @@ fn params_of(resolver: &mut TypeExprResolver<'_>, slice: &ast::Expr) -> Vec<Ty> 
         ast::Expr::Tuple(t) => t.elts.iter().collect(),
         other => vec![other],
     };
-    elts.into_iter().map(|e| resolver.type_of(e)).filter(|t| matches!(t.kind(), TyKind::TypeVar(_))).collect()
+    elts.into_iter()
+        .map(|e| resolver.type_of(e))
+        .filter(|t| matches!(t.kind(), TyKind::TypeVar(_)))
+        .collect()
 }
 
 fn collect_type_vars(ty: Ty, out: &mut Vec<Ty>) {
     match ty.kind() {
         TyKind::TypeVar(_) if !out.contains(&ty) => out.push(ty),
         TyKind::Instance(c) => c.args.iter().for_each(|&a| collect_type_vars(a, out)),
-        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => items.iter().for_each(|&a| collect_type_vars(a, out)),
+        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => {
+            items.iter().for_each(|&a| collect_type_vars(a, out))
+        }
         TyKind::Tuple(crate::types::TupleTy::Variadic(item)) => collect_type_vars(*item, out),
         _ => {}
     }

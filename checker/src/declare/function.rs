@@ -72,8 +72,8 @@ pub fn decorator_flags(decorators: &[ast::Expr]) -> (FunctionFlags, bool, bool) 
             "final" => flags.is_final = true,
             "overload" => flags.is_overload = true,
             "property" | "cached_property" | "abstractproperty" => property = true,
-            "override" | "wraps" | "lru_cache" | "cache" | "no_type_check" | "inline" | "donotcompile"
-            | "runtime_checkable" | "total_ordering" => {}
+            "override" | "wraps" | "lru_cache" | "cache" | "no_type_check" | "inline"
+            | "donotcompile" | "runtime_checkable" | "total_ordering" => {}
             _ => unknown = true,
         }
     }
@@ -96,7 +96,10 @@ pub fn signature(
     let mut params = Vec::new();
     let args = syntax.args;
     let mut first = self_ty.is_some() && !flags.is_staticmethod;
-    let mut push = |resolver: &mut TypeExprResolver<'_>, arg: &ast::Arg, kind: ParamKind, has_default: bool| {
+    let mut push = |resolver: &mut TypeExprResolver<'_>,
+                    arg: &ast::Arg,
+                    kind: ParamKind,
+                    has_default: bool| {
         let (ty, annotated) = match &arg.annotation {
             Some(annotation) => (resolver.type_of(annotation), true),
             None if first => {
@@ -113,22 +116,46 @@ pub fn signature(
             }
             None => (Ty::any(), false),
         };
-        if matches!(kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword) {
+        if matches!(
+            kind,
+            ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+        ) {
             first = false;
         }
-        params.push(Param { name: Some(arg.arg.as_str().into()), kind, ty, annotated, has_default });
+        params.push(Param {
+            name: Some(arg.arg.as_str().into()),
+            kind,
+            ty,
+            annotated,
+            has_default,
+        });
     };
     for a in &args.posonlyargs {
-        push(resolver, &a.def, ParamKind::PositionalOnly, a.default.is_some());
+        push(
+            resolver,
+            &a.def,
+            ParamKind::PositionalOnly,
+            a.default.is_some(),
+        );
     }
     for a in &args.args {
-        push(resolver, &a.def, ParamKind::PositionalOrKeyword, a.default.is_some());
+        push(
+            resolver,
+            &a.def,
+            ParamKind::PositionalOrKeyword,
+            a.default.is_some(),
+        );
     }
     if let Some(vararg) = &args.vararg {
         push(resolver, vararg, ParamKind::VarPositional, false);
     }
     for a in &args.kwonlyargs {
-        push(resolver, &a.def, ParamKind::KeywordOnly, a.default.is_some());
+        push(
+            resolver,
+            &a.def,
+            ParamKind::KeywordOnly,
+            a.default.is_some(),
+        );
     }
     if let Some(kwarg) = &args.kwarg {
         push(resolver, kwarg, ParamKind::VarKeyword, false);
@@ -144,7 +171,11 @@ pub fn signature(
     {
         ret = Ty::instance(coroutine, vec![Ty::any(), Ty::any(), ret]);
     }
-    Signature { params: params.into_boxed_slice(), ret, gradual: false }
+    Signature {
+        params: params.into_boxed_slice(),
+        ret,
+        gradual: false,
+    }
 }
 
 impl DeclBuilder<'_> {
@@ -162,11 +193,20 @@ impl DeclBuilder<'_> {
         let mut resolver = TypeExprResolver::reporting(self.db, self.file);
         resolver.self_ty = class.map(|(_, ty)| ty);
         let coroutine = crate::types::class::typing_class(self.db, "Coroutine");
-        let sig = signature(&mut resolver, syntax, class.map(|(_, ty)| ty), flags, coroutine);
+        let sig = signature(
+            &mut resolver,
+            syntax,
+            class.map(|(_, ty)| ty),
+            flags,
+            coroutine,
+        );
         self.diags.append(&mut resolver.diags);
         let func = Ty::function(FunctionTy {
             name: syntax.name.into(),
-            def: Some(FunctionRef { file: self.file, qualname: qualname.into() }),
+            def: Some(FunctionRef {
+                file: self.file,
+                qualname: qualname.into(),
+            }),
             sig,
             flags,
         });
@@ -178,7 +218,10 @@ impl DeclBuilder<'_> {
             func
         };
         match self.decls.functions.get_mut(qualname) {
-            Some(existing) if is_overload(existing.func) || matches!(existing.value.kind(), TyKind::Overloaded(_)) => {
+            Some(existing)
+                if is_overload(existing.func)
+                    || matches!(existing.value.kind(), TyKind::Overloaded(_)) =>
+            {
                 let mut items: Vec<Ty> = match existing.value.kind() {
                     TyKind::Overloaded(items) => items.to_vec(),
                     _ => vec![existing.func],
@@ -189,14 +232,18 @@ impl DeclBuilder<'_> {
                 existing.value = Ty::overloaded(items);
                 existing.func = func;
             }
-            Some(existing) if matches!(existing.value.kind(), TyKind::Property { .. }) && !property => {
+            Some(existing)
+                if matches!(existing.value.kind(), TyKind::Property { .. }) && !property =>
+            {
                 // `@x.setter`: the property becomes settable.
                 if let TyKind::Property { getter, .. } = existing.value.kind() {
                     existing.value = Ty::property(*getter, true);
                 }
             }
             _ => {
-                self.decls.functions.insert(qualname.into(), FuncDecl { func, value });
+                self.decls
+                    .functions
+                    .insert(qualname.into(), FuncDecl { func, value });
             }
         }
     }

@@ -155,12 +155,18 @@ pub fn declarations_with_diagnostics(db: &dyn Db, file: SourceFile) -> Declarati
     let mut builder = DeclBuilder {
         db,
         file,
-        decls: ModuleDecls { is_stub: file.path(db).ends_with(".pyi"), ..ModuleDecls::default() },
+        decls: ModuleDecls {
+            is_stub: file.path(db).ends_with(".pyi"),
+            ..ModuleDecls::default()
+        },
         diags: Vec::new(),
     };
     builder.declare_suite(parsed.suite(), "", None);
     builder.declare_globals();
-    DeclarationResult { decls: Arc::new(builder.decls), diagnostics: builder.diags.into_boxed_slice() }
+    DeclarationResult {
+        decls: Arc::new(builder.decls),
+        diagnostics: builder.diags.into_boxed_slice(),
+    }
 }
 
 /// The declarations of `file`: equal across edits that declare nothing new.
@@ -176,7 +182,9 @@ pub fn declaration_diagnostics(db: &dyn Db, file: SourceFile) -> &[Diagnostic] {
 
 /// The declaration of a class, if its module declares it.
 pub fn class_decl(db: &dyn Db, class: ClassId) -> Option<&Arc<ClassDecl>> {
-    module_declarations(db, class.file()).classes.get(class.qualname())
+    module_declarations(db, class.file())
+        .classes
+        .get(class.qualname())
 }
 
 pub(crate) struct DeclBuilder<'db> {
@@ -193,7 +201,12 @@ impl<'db> DeclBuilder<'db> {
 
     /// Declares the classes and functions of a statement list at module level (prefix
     /// `""`) or in a class body (prefix `"C."`, `class_ty` the class).
-    pub(crate) fn declare_suite(&mut self, stmts: &[ast::Stmt], prefix: &str, class: Option<(ClassId, Ty)>) {
+    pub(crate) fn declare_suite(
+        &mut self,
+        stmts: &[ast::Stmt],
+        prefix: &str,
+        class: Option<(ClassId, Ty)>,
+    ) {
         for stmt in stmts {
             match stmt {
                 ast::Stmt::ClassDef(c) => {
@@ -206,7 +219,11 @@ impl<'db> DeclBuilder<'db> {
                 }
                 ast::Stmt::AsyncFunctionDef(f) => {
                     let qualname = format!("{prefix}{}", f.name);
-                    self.declare_function(function::FunctionSyntax::from_async_def(f), &qualname, class);
+                    self.declare_function(
+                        function::FunctionSyntax::from_async_def(f),
+                        &qualname,
+                        class,
+                    );
                 }
                 ast::Stmt::If(s) => {
                     self.declare_suite(&s.body, prefix, class);
@@ -234,21 +251,35 @@ impl<'db> DeclBuilder<'db> {
         self.decls.star_imports = symbols.star_imports.clone().into_boxed_slice();
         for (name, def) in &symbols.defs {
             let res = names::resolve_global(db, self.file, name);
-            let mut global =
-                GlobalDecl { ty: Ty::unknown(), res: res.clone(), declared: false, is_final: false, import: None };
+            let mut global = GlobalDecl {
+                ty: Ty::unknown(),
+                res: res.clone(),
+                declared: false,
+                is_final: false,
+                import: None,
+            };
             match def {
                 symbols::SymbolDef::Class => {
                     global.ty = Ty::class_object(ClassId::new(self.file, name), Vec::new());
                 }
                 symbols::SymbolDef::Function => {
-                    global.ty = self.decls.functions.get(name).map_or_else(Ty::unknown, |f| f.value);
+                    global.ty = self
+                        .decls
+                        .functions
+                        .get(name)
+                        .map_or_else(Ty::unknown, |f| f.value);
                 }
                 symbols::SymbolDef::Module { module } => {
                     global.ty = Ty::module(module, crate::resolve::resolve_module(db, module));
                 }
-                symbols::SymbolDef::ImportFrom { module, name: imported } => {
+                symbols::SymbolDef::ImportFrom {
+                    module,
+                    name: imported,
+                } => {
                     global.ty = value_of_res(&res);
-                    if global.ty.is_unknown() && !matches!(res, NameRes::Dynamic | NameRes::Unresolved) {
+                    if global.ty.is_unknown()
+                        && !matches!(res, NameRes::Dynamic | NameRes::Unresolved)
+                    {
                         global.import = Some((module.clone(), imported.clone()));
                     }
                     // Static Python hook: values from non-static modules are dynamic.
@@ -265,7 +296,9 @@ impl<'db> DeclBuilder<'db> {
                             global.declared = !ann.bare_final;
                             global.is_final = ann.is_final;
                             global.ty = if ann.bare_final {
-                                value.as_deref().map_or_else(Ty::unknown, |v| shallow::value_type(db, self.file, v, &[], true))
+                                value.as_deref().map_or_else(Ty::unknown, |v| {
+                                    shallow::value_type(db, self.file, v, &[], true)
+                                })
                             } else {
                                 ann.ty
                             };

@@ -34,7 +34,10 @@ const MAX_DEPTH: u32 = 12;
 /// The dotted module name of a file (a reverse lookup of the module map).
 #[salsa::tracked(returns(ref))]
 pub fn file_module_names(db: &dyn Db) -> std::collections::HashMap<SourceFile, String> {
-    module_map(db).iter().map(|(name, file)| (*file, name.clone())).collect()
+    module_map(db)
+        .iter()
+        .map(|(name, file)| (*file, name.clone()))
+        .collect()
 }
 
 pub fn module_name_of_file(db: &dyn Db, file: SourceFile) -> Option<&str> {
@@ -114,9 +117,14 @@ pub fn resolve_in_module(db: &dyn Db, file: SourceFile, name: &str, depth: u32) 
         Some(SymbolDef::Function) => NameRes::Value,
         Some(SymbolDef::Module { module }) => module_res(db, module),
         Some(SymbolDef::ImportFrom { module, name }) => resolve_import(db, module, name, depth + 1),
-        Some(SymbolDef::Variable { annotation, value }) => {
-            variable_res(db, file, annotation.as_deref(), value.as_deref(), name, depth)
-        }
+        Some(SymbolDef::Variable { annotation, value }) => variable_res(
+            db,
+            file,
+            annotation.as_deref(),
+            value.as_deref(),
+            name,
+            depth,
+        ),
         None if !symbols.star_imports.is_empty() => {
             for module in &symbols.star_imports {
                 let res = resolve_import(db, module, name, depth + 1);
@@ -125,19 +133,27 @@ pub fn resolve_in_module(db: &dyn Db, file: SourceFile, name: &str, depth: u32) 
                 }
             }
             match builtins_file(db) {
-                Some(builtins) if builtins != file => match resolve_in_module(db, builtins, name, depth + 1) {
-                    NameRes::Unresolved => NameRes::Dynamic,
-                    res => res,
-                },
+                Some(builtins) if builtins != file => {
+                    match resolve_in_module(db, builtins, name, depth + 1) {
+                        NameRes::Unresolved => NameRes::Dynamic,
+                        res => res,
+                    }
+                }
                 _ => NameRes::Dynamic,
             }
         }
         None => {
             if module_name == Some("builtins") {
-                return if name == "reveal_type" { NameRes::Special(SpecialForm::RevealType) } else { NameRes::Unresolved };
+                return if name == "reveal_type" {
+                    NameRes::Special(SpecialForm::RevealType)
+                } else {
+                    NameRes::Unresolved
+                };
             }
             match builtins_file(db) {
-                Some(builtins) if builtins != file => resolve_in_module(db, builtins, name, depth + 1),
+                Some(builtins) if builtins != file => {
+                    resolve_in_module(db, builtins, name, depth + 1)
+                }
                 _ if name == "reveal_type" => NameRes::Special(SpecialForm::RevealType),
                 _ => NameRes::Unresolved,
             }
@@ -181,7 +197,9 @@ fn variable_res(
     name: &str,
     depth: u32,
 ) -> NameRes {
-    let Some(value) = value else { return NameRes::Value };
+    let Some(value) = value else {
+        return NameRes::Value;
+    };
     if let Some(annotation) = annotation {
         let is_alias = match annotation {
             ast::Expr::Name(n) => n.id.as_str() == "TypeAlias",
@@ -219,7 +237,9 @@ pub fn looks_like_type(value: &ast::Expr) -> bool {
         ast::Expr::Name(_) | ast::Expr::Attribute(_) => true,
         ast::Expr::Subscript(s) => looks_like_type(&s.value),
         ast::Expr::BinOp(b) => {
-            matches!(b.op, ast::Operator::BitOr) && looks_like_type(&b.left) && looks_like_type(&b.right)
+            matches!(b.op, ast::Operator::BitOr)
+                && looks_like_type(&b.left)
+                && looks_like_type(&b.right)
         }
         ast::Expr::Constant(c) => matches!(c.value, ast::Constant::None),
         _ => false,
@@ -227,9 +247,20 @@ pub fn looks_like_type(value: &ast::Expr) -> bool {
 }
 
 /// `T = TypeVar("T", int, str, bound=..., covariant=True)`.
-pub fn type_var_from_call(db: &dyn Db, file: SourceFile, name: &str, call: &ast::ExprCall, depth: u32) -> Ty {
+pub fn type_var_from_call(
+    db: &dyn Db,
+    file: SourceFile,
+    name: &str,
+    call: &ast::ExprCall,
+    depth: u32,
+) -> Ty {
     let mut resolver = TypeExprResolver::for_module(db, file, depth + 1);
-    let constraints: Vec<Ty> = call.args.iter().skip(1).map(|a| resolver.silent_type(a)).collect();
+    let constraints: Vec<Ty> = call
+        .args
+        .iter()
+        .skip(1)
+        .map(|a| resolver.silent_type(a))
+        .collect();
     let mut bound = None;
     let mut variance = Variance::Invariant;
     for kw in &call.keywords {

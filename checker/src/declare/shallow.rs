@@ -10,7 +10,13 @@ use crate::types::class::{builtin_instance, widen_literal};
 use crate::types::{Literal, Ty};
 
 /// See the module docs. `keep_literal` keeps `Literal[1]` (for `Final` constants).
-pub fn value_type(db: &dyn Db, file: SourceFile, expr: &ast::Expr, params: &[(&str, Ty)], keep_literal: bool) -> Ty {
+pub fn value_type(
+    db: &dyn Db,
+    file: SourceFile,
+    expr: &ast::Expr,
+    params: &[(&str, Ty)],
+    keep_literal: bool,
+) -> Ty {
     let ty = shallow(db, file, expr, params, 0);
     if keep_literal {
         return ty;
@@ -22,13 +28,26 @@ pub fn value_type(db: &dyn Db, file: SourceFile, expr: &ast::Expr, params: &[(&s
     widen_literal(db, ty)
 }
 
-fn shallow(db: &dyn Db, file: SourceFile, expr: &ast::Expr, params: &[(&str, Ty)], depth: u32) -> Ty {
+fn shallow(
+    db: &dyn Db,
+    file: SourceFile,
+    expr: &ast::Expr,
+    params: &[(&str, Ty)],
+    depth: u32,
+) -> Ty {
     if depth > 8 {
         return Ty::unknown();
     }
     let elements = |elts: &[ast::Expr]| -> Ty {
-        let tys: Vec<Ty> = elts.iter().map(|e| widen_literal(db, shallow(db, file, e, params, depth + 1))).collect();
-        if tys.is_empty() { Ty::unknown() } else { Ty::union(tys) }
+        let tys: Vec<Ty> = elts
+            .iter()
+            .map(|e| widen_literal(db, shallow(db, file, e, params, depth + 1)))
+            .collect();
+        if tys.is_empty() {
+            Ty::unknown()
+        } else {
+            Ty::union(tys)
+        }
     };
     match expr {
         ast::Expr::Constant(c) => constant_type(db, &c.value),
@@ -38,7 +57,12 @@ fn shallow(db: &dyn Db, file: SourceFile, expr: &ast::Expr, params: &[(&str, Ty)
             let keys: Vec<ast::Expr> = d.keys.iter().flatten().cloned().collect();
             builtin_instance(db, "dict", vec![elements(&keys), elements(&d.values)])
         }
-        ast::Expr::Tuple(t) => Ty::tuple(t.elts.iter().map(|e| shallow(db, file, e, params, depth + 1)).collect()),
+        ast::Expr::Tuple(t) => Ty::tuple(
+            t.elts
+                .iter()
+                .map(|e| shallow(db, file, e, params, depth + 1))
+                .collect(),
+        ),
         ast::Expr::Name(n) => {
             if let Some((_, ty)) = params.iter().find(|(p, _)| *p == n.id.as_str()) {
                 return *ty;
@@ -80,6 +104,8 @@ pub fn constant_type(db: &dyn Db, value: &ast::Constant) -> Ty {
         ast::Constant::Float(_) => builtin_instance(db, "float", Vec::new()),
         ast::Constant::Complex { .. } => builtin_instance(db, "complex", Vec::new()),
         ast::Constant::Ellipsis => builtin_instance(db, "ellipsis", Vec::new()),
-        ast::Constant::Tuple(items) => Ty::tuple(items.iter().map(|c| constant_type(db, c)).collect()),
+        ast::Constant::Tuple(items) => {
+            Ty::tuple(items.iter().map(|c| constant_type(db, c)).collect())
+        }
     }
 }

@@ -25,7 +25,10 @@ pub enum SymbolDef {
     ImportFrom { module: Box<str>, name: Box<str> },
     /// An assignment: its annotation and value (kept to resolve aliases, type variables
     /// and `Final` constants).
-    Variable { annotation: Option<Arc<ast::Expr>>, value: Option<Arc<ast::Expr>> },
+    Variable {
+        annotation: Option<Arc<ast::Expr>>,
+        value: Option<Arc<ast::Expr>>,
+    },
 }
 
 /// The module-level names of one file.
@@ -61,7 +64,9 @@ pub fn module_symbols(db: &dyn Db, file: SourceFile) -> ModuleSymbols {
 
 fn rank(def: &SymbolDef) -> u8 {
     match def {
-        SymbolDef::Variable { annotation: None, .. } => 0,
+        SymbolDef::Variable {
+            annotation: None, ..
+        } => 0,
         SymbolDef::Variable { .. } => 2,
         SymbolDef::Module { .. } | SymbolDef::ImportFrom { .. } => 1,
         SymbolDef::Class | SymbolDef::Function => 3,
@@ -87,7 +92,13 @@ fn collect(db: &dyn Db, file: SourceFile, stmts: &[ast::Stmt], out: &mut ModuleS
                 for alias in &import.names {
                     let full = alias.name.as_str();
                     match &alias.asname {
-                        Some(asname) => insert(out, asname.as_str(), SymbolDef::Module { module: full.into() }),
+                        Some(asname) => insert(
+                            out,
+                            asname.as_str(),
+                            SymbolDef::Module {
+                                module: full.into(),
+                            },
+                        ),
                         None => {
                             let top = full.split('.').next().unwrap_or(full);
                             insert(out, top, SymbolDef::Module { module: top.into() });
@@ -97,14 +108,19 @@ fn collect(db: &dyn Db, file: SourceFile, stmts: &[ast::Stmt], out: &mut ModuleS
             }
             ast::Stmt::ImportFrom(from) => {
                 let level = from.level.map_or(0, |l| l.to_u32());
-                let Some(module) = absolute_name(db, file, level, from.module.as_deref()) else { continue };
+                let Some(module) = absolute_name(db, file, level, from.module.as_deref()) else {
+                    continue;
+                };
                 for alias in &from.names {
                     if alias.name.as_str() == "*" {
                         out.star_imports.push(module.as_str().into());
                         continue;
                     }
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                    let def = SymbolDef::ImportFrom { module: module.as_str().into(), name: alias.name.as_str().into() };
+                    let def = SymbolDef::ImportFrom {
+                        module: module.as_str().into(),
+                        name: alias.name.as_str().into(),
+                    };
                     insert(out, bound.as_str(), def);
                 }
             }
@@ -114,11 +130,21 @@ fn collect(db: &dyn Db, file: SourceFile, stmts: &[ast::Stmt], out: &mut ModuleS
                         if name.id.as_str() == "__all__" {
                             out.all = literal_names(&assign.value);
                         }
-                        let def = SymbolDef::Variable { annotation: None, value: Some(Arc::new((*assign.value).clone())) };
+                        let def = SymbolDef::Variable {
+                            annotation: None,
+                            value: Some(Arc::new((*assign.value).clone())),
+                        };
                         insert(out, name.id.as_str(), def);
                     } else {
                         for name in target_names(target) {
-                            insert(out, name, SymbolDef::Variable { annotation: None, value: None });
+                            insert(
+                                out,
+                                name,
+                                SymbolDef::Variable {
+                                    annotation: None,
+                                    value: None,
+                                },
+                            );
                         }
                     }
                 }
@@ -134,12 +160,26 @@ fn collect(db: &dyn Db, file: SourceFile, stmts: &[ast::Stmt], out: &mut ModuleS
             }
             ast::Stmt::AugAssign(assign) => {
                 for name in target_names(&assign.target) {
-                    insert(out, name, SymbolDef::Variable { annotation: None, value: None });
+                    insert(
+                        out,
+                        name,
+                        SymbolDef::Variable {
+                            annotation: None,
+                            value: None,
+                        },
+                    );
                 }
             }
             ast::Stmt::For(s) => {
                 for name in target_names(&s.target) {
-                    insert(out, name, SymbolDef::Variable { annotation: None, value: None });
+                    insert(
+                        out,
+                        name,
+                        SymbolDef::Variable {
+                            annotation: None,
+                            value: None,
+                        },
+                    );
                 }
                 collect(db, file, &s.body, out);
                 collect(db, file, &s.orelse, out);
@@ -160,7 +200,14 @@ fn collect(db: &dyn Db, file: SourceFile, stmts: &[ast::Stmt], out: &mut ModuleS
                 for item in &s.items {
                     if let Some(vars) = &item.optional_vars {
                         for name in target_names(vars) {
-                            insert(out, name, SymbolDef::Variable { annotation: None, value: None });
+                            insert(
+                                out,
+                                name,
+                                SymbolDef::Variable {
+                                    annotation: None,
+                                    value: None,
+                                },
+                            );
                         }
                     }
                 }

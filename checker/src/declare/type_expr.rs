@@ -12,7 +12,9 @@ use crate::db::{Db, SourceFile};
 use crate::declare::ModuleDecls;
 use crate::declare::names::{NameRes, builtins_file, resolve_global, resolve_in_module};
 use crate::diagnostics::{Diagnostic, Span, codes};
-use crate::types::{ClassId, Literal, Param, ParamKind, Signature, SpecialForm, TupleTy, Ty, TyKind};
+use crate::types::{
+    ClassId, Literal, Param, ParamKind, Signature, SpecialForm, TupleTy, Ty, TyKind,
+};
 
 /// An annotation's type and qualifiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,17 +47,33 @@ pub struct TypeExprResolver<'a> {
 impl<'a> TypeExprResolver<'a> {
     /// Resolves names through module symbols (declarations; silent).
     pub fn for_module(db: &'a dyn Db, file: SourceFile, depth: u32) -> Self {
-        Self { db, file, depth, lookup: Lookup::Module, report: false, failed: false, self_ty: None, diags: Vec::new() }
+        Self {
+            db,
+            file,
+            depth,
+            lookup: Lookup::Module,
+            report: false,
+            failed: false,
+            self_ty: None,
+            diags: Vec::new(),
+        }
     }
 
     /// Resolves names through module symbols and reports problems.
     pub fn reporting(db: &'a dyn Db, file: SourceFile) -> Self {
-        Self { report: true, ..Self::for_module(db, file, 0) }
+        Self {
+            report: true,
+            ..Self::for_module(db, file, 0)
+        }
     }
 
     /// Resolves names through the module's declarations (inference) and reports.
     pub fn with_decls(db: &'a dyn Db, file: SourceFile, decls: &'a ModuleDecls) -> Self {
-        Self { lookup: Lookup::Decls(decls), report: true, ..Self::for_module(db, file, 0) }
+        Self {
+            lookup: Lookup::Decls(decls),
+            report: true,
+            ..Self::for_module(db, file, 0)
+        }
     }
 
     /// The type of an alias value, or `None` if it is not a valid type expression.
@@ -136,7 +154,12 @@ impl<'a> TypeExprResolver<'a> {
 
     /// An annotation with its qualifiers.
     pub fn annotation(&mut self, expr: &ast::Expr) -> Annotation {
-        let mut result = Annotation { ty: Ty::unknown(), is_final: false, is_class_var: false, bare_final: false };
+        let mut result = Annotation {
+            ty: Ty::unknown(),
+            is_final: false,
+            is_class_var: false,
+            bare_final: false,
+        };
         let mut expr = expr;
         loop {
             let (base, inner) = match expr {
@@ -200,7 +223,11 @@ impl<'a> TypeExprResolver<'a> {
                 ast::Constant::None => Ty::none(),
                 ast::Constant::Str(text) => self.string_annotation(text, span),
                 _ => {
-                    self.error(span, codes::INVALID_ANNOTATION, "a literal value is not a valid type".into());
+                    self.error(
+                        span,
+                        codes::INVALID_ANNOTATION,
+                        "a literal value is not a valid type".into(),
+                    );
                     Ty::unknown()
                 }
             },
@@ -215,7 +242,11 @@ impl<'a> TypeExprResolver<'a> {
                 left.or(right)
             }
             _ => {
-                self.error(span, codes::INVALID_ANNOTATION, "this expression is not a valid type".into());
+                self.error(
+                    span,
+                    codes::INVALID_ANNOTATION,
+                    "this expression is not a valid type".into(),
+                );
                 Ty::unknown()
             }
         }
@@ -225,7 +256,11 @@ impl<'a> TypeExprResolver<'a> {
         match ast::Expr::parse_starts_at(text, "<annotation>", TextSize::from(span.start + 1)) {
             Ok(parsed) => self.type_of(&parsed),
             Err(_) => {
-                self.error(span, codes::INVALID_ANNOTATION, format!("cannot parse the string annotation `{text}`"));
+                self.error(
+                    span,
+                    codes::INVALID_ANNOTATION,
+                    format!("cannot parse the string annotation `{text}`"),
+                );
                 Ty::unknown()
             }
         }
@@ -251,20 +286,39 @@ impl<'a> TypeExprResolver<'a> {
                 SpecialForm::Type => self.builtin_instance("type", Vec::new()),
                 SpecialForm::SelfType => self.self_ty.unwrap_or_else(Ty::unknown),
                 _ => {
-                    self.error(span, codes::INVALID_ANNOTATION, format!("`{}` is not valid here without arguments", unparse_name(expr)));
+                    self.error(
+                        span,
+                        codes::INVALID_ANNOTATION,
+                        format!(
+                            "`{}` is not valid here without arguments",
+                            unparse_name(expr)
+                        ),
+                    );
                     Ty::unknown()
                 }
             },
             NameRes::Module(..) => {
-                self.error(span, codes::INVALID_ANNOTATION, format!("module `{}` is not a type", unparse_name(expr)));
+                self.error(
+                    span,
+                    codes::INVALID_ANNOTATION,
+                    format!("module `{}` is not a type", unparse_name(expr)),
+                );
                 Ty::unknown()
             }
             NameRes::Value => {
-                self.error(span, codes::INVALID_ANNOTATION, format!("`{}` is a value, not a type", unparse_name(expr)));
+                self.error(
+                    span,
+                    codes::INVALID_ANNOTATION,
+                    format!("`{}` is a value, not a type", unparse_name(expr)),
+                );
                 Ty::unknown()
             }
             NameRes::Unresolved => {
-                self.error(span, codes::UNRESOLVED_NAME, format!("name `{}` is not defined", unparse_name(expr)));
+                self.error(
+                    span,
+                    codes::UNRESOLVED_NAME,
+                    format!("name `{}` is not defined", unparse_name(expr)),
+                );
                 Ty::unknown()
             }
         }
@@ -292,7 +346,11 @@ impl<'a> TypeExprResolver<'a> {
             }
             NameRes::Special(SpecialForm::Callable) => self.callable(&args, span),
             NameRes::Special(SpecialForm::Final | SpecialForm::ClassVar) => {
-                self.error(span, codes::INVALID_ANNOTATION, "`Final` and `ClassVar` are only valid as the outermost annotation".into());
+                self.error(
+                    span,
+                    codes::INVALID_ANNOTATION,
+                    "`Final` and `ClassVar` are only valid as the outermost annotation".into(),
+                );
                 self.type_of(&s.slice)
             }
             NameRes::Special(SpecialForm::Annotated) => match args.first() {
@@ -328,7 +386,11 @@ impl<'a> TypeExprResolver<'a> {
             other => {
                 let ty = self.res_to_type(other, &s.value, span);
                 if !ty.is_unknown() {
-                    self.error(span, codes::INVALID_ANNOTATION, format!("`{}` cannot be subscripted", ty.display()));
+                    self.error(
+                        span,
+                        codes::INVALID_ANNOTATION,
+                        format!("`{}` cannot be subscripted", ty.display()),
+                    );
                 }
                 Ty::unknown()
             }
@@ -359,7 +421,11 @@ impl<'a> TypeExprResolver<'a> {
 
     fn callable(&mut self, args: &[&ast::Expr], span: Span) -> Ty {
         let (Some(params), Some(ret)) = (args.first(), args.get(1)) else {
-            self.error(span, codes::INVALID_ANNOTATION, "`Callable` takes `[[params...], return]`".into());
+            self.error(
+                span,
+                codes::INVALID_ANNOTATION,
+                "`Callable` takes `[[params...], return]`".into(),
+            );
             return Ty::callable(Signature::gradual(Ty::unknown()));
         };
         let ret = self.type_of(ret);
@@ -376,11 +442,19 @@ impl<'a> TypeExprResolver<'a> {
                         has_default: false,
                     })
                     .collect();
-                Ty::callable(Signature { params, ret, gradual: false })
+                Ty::callable(Signature {
+                    params,
+                    ret,
+                    gradual: false,
+                })
             }
             e if is_ellipsis(e) => Ty::callable(Signature::gradual(ret)),
             other => {
-                self.error(Span::from(expr_range(other)), codes::INVALID_ANNOTATION, "the parameters of `Callable` must be a list or `...`".into());
+                self.error(
+                    Span::from(expr_range(other)),
+                    codes::INVALID_ANNOTATION,
+                    "the parameters of `Callable` must be a list or `...`".into(),
+                );
                 Ty::callable(Signature::gradual(ret))
             }
         }
@@ -395,11 +469,17 @@ impl<'a> TypeExprResolver<'a> {
                     Err(_) => self.builtin_instance("int", Vec::new()),
                 },
                 ast::Constant::Str(s) => Ty::literal(Literal::Str(s.as_str().into())),
-                ast::Constant::Bytes(b) => Ty::literal(Literal::Bytes(b.clone().into_boxed_slice())),
+                ast::Constant::Bytes(b) => {
+                    Ty::literal(Literal::Bytes(b.clone().into_boxed_slice()))
+                }
                 ast::Constant::Bool(b) => Ty::literal(Literal::Bool(*b)),
                 ast::Constant::None => Ty::none(),
                 _ => {
-                    self.error(span, codes::INVALID_ANNOTATION, "invalid `Literal` value".into());
+                    self.error(
+                        span,
+                        codes::INVALID_ANNOTATION,
+                        "invalid `Literal` value".into(),
+                    );
                     Ty::unknown()
                 }
             },
@@ -414,15 +494,25 @@ impl<'a> TypeExprResolver<'a> {
                 _ => Ty::unknown(),
             },
             ast::Expr::Attribute(a) => match self.expr_res(&a.value) {
-                Some(NameRes::Class(class)) => Ty::literal(Literal::Enum(class, a.attr.as_str().into())),
+                Some(NameRes::Class(class)) => {
+                    Ty::literal(Literal::Enum(class, a.attr.as_str().into()))
+                }
                 _ => {
-                    self.error(span, codes::INVALID_ANNOTATION, "invalid `Literal` value".into());
+                    self.error(
+                        span,
+                        codes::INVALID_ANNOTATION,
+                        "invalid `Literal` value".into(),
+                    );
                     Ty::unknown()
                 }
             },
             ast::Expr::Subscript(_) => self.type_of(expr),
             _ => {
-                self.error(span, codes::INVALID_ANNOTATION, "invalid `Literal` value".into());
+                self.error(
+                    span,
+                    codes::INVALID_ANNOTATION,
+                    "invalid `Literal` value".into(),
+                );
                 Ty::unknown()
             }
         }

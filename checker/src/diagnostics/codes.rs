@@ -96,7 +96,6 @@ declare_codes! {
     INVALID_ANNOTATION = "invalid-annotation", Error, "an annotation that is not a valid type", "x: 1 = 1\n";
     BAD_CONTEXT_MANAGER = "bad-context-manager", Error, "a `with` target without `__enter__`/`__exit__`", "with 1: ...\n";
     FINAL_REASSIGNED = "final-reassigned", Error, "assigning to a `Final` name or attribute again", "from typing import Final\nX: Final = 1\nX = 2\n";
-    CALL_ABSTRACT = "abstract-instantiation", Error, "instantiating a protocol or a class with abstract methods", "";
 
     // ---- Static Python -------------------------------------------------------------
     STATIC_MARKER = "static-marker", Error, "`import __static__` must be the first statement (after a docstring and `from __future__` imports), alone and not aliased", "import os\nimport __static__\n";

@@ -472,7 +472,8 @@ pub(crate) enum Value<'a> {
     Instance(SourceFile, &'a ast::StmtClassDef),
 }
 
-/// The value of `expr` written in `file` inside `scopes`.
+/// The value of `expr` written in `file` inside `scopes`: from bindings and annotations,
+/// else from the type inference inferred for it.
 pub(crate) fn value_of<'a>(
     db: &'a dyn Db,
     file: SourceFile,
@@ -483,6 +484,54 @@ pub(crate) fn value_of<'a>(
     if depth > MAX_DEPTH {
         return None;
     }
+    syntactic_value_of(db, file, scopes, expr, depth).or_else(|| inferred_value_of(db, file, expr))
+}
+
+/// The value of `expr` from its inferred type: an instance, a class or a module.
+fn inferred_value_of<'a>(db: &'a dyn Db, file: SourceFile, expr: &Expr) -> Option<Value<'a>> {
+    use crate::types::TyKind;
+    let mut ty = crate::infer::type_of_expression(db, file, expr.range().into())?;
+    if let TyKind::Literal(lit) = ty.kind() {
+        ty = crate::types::class::literal_fallback(db, lit);
+    }
+    match ty.kind() {
+        TyKind::Instance(c) | TyKind::Exact(c) => {
+            class_statement(db, c.class).map(|(f, class)| Value::Instance(f, class))
+        }
+        TyKind::ClassObject(c) => {
+            class_statement(db, c.class).map(|(f, class)| Value::Class(f, class))
+        }
+        TyKind::Module(m) => m.file.map(Value::Module),
+        _ => None,
+    }
+}
+
+/// The `class` statement of a class the type model knows (`Outer.Inner` is nested).
+fn class_statement<'a>(
+    db: &'a dyn Db,
+    class: crate::types::ClassId,
+) -> Option<(SourceFile, &'a ast::StmtClassDef)> {
+    let file = class.file();
+    let mut body: &'a [Stmt] = parsed_module(db, file).suite();
+    let mut found = None;
+    for part in class.qualname().split('.') {
+        let class = body.iter().find_map(|s| match s {
+            Stmt::ClassDef(c) if c.name.as_str() == part => Some(c),
+            _ => None,
+        })?;
+        body = &class.body;
+        found = Some(class);
+    }
+    found.map(|c| (file, c))
+}
+
+fn syntactic_value_of<'a>(
+    db: &'a dyn Db,
+    file: SourceFile,
+    scopes: &[Scope<'a>],
+    expr: &'a Expr,
+    depth: u32,
+) -> Option<Value<'a>> {
     match expr {
         Expr::Name(n) => {
             let def = follow(

@@ -244,6 +244,29 @@ fn goto_attributes_through_classes_and_annotations() {
 }
 
 #[test]
+fn goto_attributes_through_inferred_types() {
+    // Neither an annotation nor a constructor call says what `same(Job())` is here: only
+    // inference (the return type of a generic function) does.
+    check_goto(
+        &[(
+            "m.py",
+            "from typing import TypeVar\nT = TypeVar('T')\ndef same(x: T) -> T:\n    return x\nclass Job:\n    def run(self): pass\njob = same(Job())\njob.ru$0n()\n",
+        )],
+        expect!["/w/m.py 97..100 [run] def run(self): pass"],
+    );
+    check_goto(
+        &[
+            ("m.py", "'a, b'.spl$0it(',')\n"),
+            (
+                "builtins.pyi",
+                "class str:\n    def split(self, sep: str) -> list[str]: ...\n",
+            ),
+        ],
+        expect!["/w/builtins.pyi 19..24 [split] def split(self, sep: str) -> list[str]: ..."],
+    );
+}
+
+#[test]
 fn goto_unknown_name_is_empty() {
     check_goto(&[("m.py", "undefin$0ed_thing\n")], expect![""]);
 }

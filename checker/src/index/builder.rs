@@ -13,17 +13,31 @@ struct Builder {
 }
 
 pub(super) fn build(suite: &[ast::Stmt]) -> SemanticIndex {
-    let mut builder = Builder { scopes: Vec::new(), expressions: Vec::new() };
+    let mut builder = Builder {
+        scopes: Vec::new(),
+        expressions: Vec::new(),
+    };
     let end = suite.last().map_or(0, |s| u32::from(s.range().end()));
-    let module = builder.scope(ScopeKind::Module, None, None, Span::new(0, end), &ScopeSymbols::of_body(suite));
+    let module = builder.scope(
+        ScopeKind::Module,
+        None,
+        None,
+        Span::new(0, end),
+        &ScopeSymbols::of_body(suite),
+    );
     builder.body(module, suite);
-    let Builder { mut scopes, expressions } = builder;
+    let Builder {
+        mut scopes,
+        expressions,
+    } = builder;
     for (scope, mut exprs) in scopes.iter_mut().zip(expressions) {
         exprs.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
         exprs.dedup();
         scope.expressions = exprs.into_boxed_slice();
     }
-    SemanticIndex { scopes: scopes.into_boxed_slice() }
+    SemanticIndex {
+        scopes: scopes.into_boxed_slice(),
+    }
 }
 
 impl Builder {
@@ -36,7 +50,14 @@ impl Builder {
         symbols: &ScopeSymbols<'_>,
     ) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
-        let symbols = symbols.names.iter().map(|(n, info)| Symbol { name: (*n).into(), flags: info.flags }).collect();
+        let symbols = symbols
+            .names
+            .iter()
+            .map(|(n, info)| Symbol {
+                name: (*n).into(),
+                flags: info.flags,
+            })
+            .collect();
         self.scopes.push(Scope {
             kind,
             parent,
@@ -58,17 +79,35 @@ impl Builder {
             match stmt {
                 S::FunctionDef(f) => {
                     let symbols = ScopeSymbols::of_function(&f.args, &f.body);
-                    let child = self.scope(ScopeKind::Function, Some(scope), Some(f.name.as_str()), f.range.into(), &symbols);
+                    let child = self.scope(
+                        ScopeKind::Function,
+                        Some(scope),
+                        Some(f.name.as_str()),
+                        f.range.into(),
+                        &symbols,
+                    );
                     self.body(child, &f.body);
                 }
                 S::AsyncFunctionDef(f) => {
                     let symbols = ScopeSymbols::of_function(&f.args, &f.body);
-                    let child = self.scope(ScopeKind::Function, Some(scope), Some(f.name.as_str()), f.range.into(), &symbols);
+                    let child = self.scope(
+                        ScopeKind::Function,
+                        Some(scope),
+                        Some(f.name.as_str()),
+                        f.range.into(),
+                        &symbols,
+                    );
                     self.body(child, &f.body);
                 }
                 S::ClassDef(c) => {
                     let symbols = ScopeSymbols::of_body(&c.body);
-                    let child = self.scope(ScopeKind::Class, Some(scope), Some(c.name.as_str()), c.range.into(), &symbols);
+                    let child = self.scope(
+                        ScopeKind::Class,
+                        Some(scope),
+                        Some(c.name.as_str()),
+                        c.range.into(),
+                        &symbols,
+                    );
                     self.body(child, &c.body);
                 }
                 S::For(s) => {
@@ -114,29 +153,43 @@ impl Builder {
     }
 
     fn exprs(&mut self, scope: ScopeId, roots: Vec<&ast::Expr>) {
-        let mut work: Vec<(ScopeId, &ast::Expr)> = roots.into_iter().rev().map(|e| (scope, e)).collect();
+        let mut work: Vec<(ScopeId, &ast::Expr)> =
+            roots.into_iter().rev().map(|e| (scope, e)).collect();
         let mut children = Vec::new();
         while let Some((scope, expr)) = work.pop() {
             if let Some(list) = self.expressions.get_mut(scope.0 as usize) {
                 list.push(expr.range().into());
             }
             use ast::Expr as E;
-            let (child_kind, generators): (Option<ScopeKind>, Option<&[ast::Comprehension]>) = match expr {
-                E::Lambda(_) => (Some(ScopeKind::Lambda), None),
-                E::ListComp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
-                E::SetComp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
-                E::DictComp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
-                E::GeneratorExp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
-                _ => (None, None),
-            };
+            let (child_kind, generators): (Option<ScopeKind>, Option<&[ast::Comprehension]>) =
+                match expr {
+                    E::Lambda(_) => (Some(ScopeKind::Lambda), None),
+                    E::ListComp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
+                    E::SetComp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
+                    E::DictComp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
+                    E::GeneratorExp(c) => (Some(ScopeKind::Comprehension), Some(&c.generators)),
+                    _ => (None, None),
+                };
             match (child_kind, expr) {
                 (Some(ScopeKind::Lambda), E::Lambda(l)) => {
                     let mut symbols = ScopeSymbols::default();
                     let body = [];
                     let fake = ScopeSymbols::of_function(&l.args, &body);
                     symbols.names = fake.names;
-                    let child = self.scope(ScopeKind::Lambda, Some(scope), None, l.range.into(), &symbols);
-                    for arg in l.args.posonlyargs.iter().chain(&l.args.args).chain(&l.args.kwonlyargs) {
+                    let child = self.scope(
+                        ScopeKind::Lambda,
+                        Some(scope),
+                        None,
+                        l.range.into(),
+                        &symbols,
+                    );
+                    for arg in l
+                        .args
+                        .posonlyargs
+                        .iter()
+                        .chain(&l.args.args)
+                        .chain(&l.args.kwonlyargs)
+                    {
                         if let Some(d) = &arg.default {
                             work.push((scope, d));
                         }
@@ -148,15 +201,30 @@ impl Builder {
                     let mut symbols = ScopeSymbols::default();
                     for g in generators {
                         for name in crate::declare::symbols::target_names(&g.target) {
-                            symbols.names.entry(name).or_default().flags.insert(super::SymbolFlags::BOUND);
+                            symbols
+                                .names
+                                .entry(name)
+                                .or_default()
+                                .flags
+                                .insert(super::SymbolFlags::BOUND);
                         }
                     }
-                    let child = self.scope(ScopeKind::Comprehension, Some(scope), None, expr.range().into(), &symbols);
+                    let child = self.scope(
+                        ScopeKind::Comprehension,
+                        Some(scope),
+                        None,
+                        expr.range().into(),
+                        &symbols,
+                    );
                     children.clear();
                     super::push_children(expr, &mut children);
                     let first_iter = generators.first().map(|g| &g.iter as *const ast::Expr);
                     for c in children.drain(..).rev() {
-                        let target = if Some(c as *const ast::Expr) == first_iter { scope } else { child };
+                        let target = if Some(c as *const ast::Expr) == first_iter {
+                            scope
+                        } else {
+                            child
+                        };
                         work.push((target, c));
                     }
                 }
@@ -272,6 +340,12 @@ pub(super) fn stmt_exprs<'a>(stmt: &'a ast::Stmt, out: &mut Vec<&'a ast::Expr>) 
         }
         S::Expr(e) => out.push(&e.value),
         S::TypeAlias(t) => out.push(&t.value),
-        S::Import(_) | S::ImportFrom(_) | S::Global(_) | S::Nonlocal(_) | S::Pass(_) | S::Break(_) | S::Continue(_) => {}
+        S::Import(_)
+        | S::ImportFrom(_)
+        | S::Global(_)
+        | S::Nonlocal(_)
+        | S::Pass(_)
+        | S::Break(_)
+        | S::Continue(_) => {}
     }
 }

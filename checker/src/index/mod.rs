@@ -59,7 +59,10 @@ pub struct Scope {
 impl Scope {
     /// The id of the expression with exactly this span.
     pub fn expr_id(&self, span: Span) -> Option<ExprId> {
-        self.expressions.iter().position(|s| *s == span).map(|i| ExprId(i as u32))
+        self.expressions
+            .iter()
+            .position(|s| *s == span)
+            .map(|i| ExprId(i as u32))
     }
 
     pub fn symbol(&self, name: &str) -> Option<&Symbol> {
@@ -114,7 +117,13 @@ pub fn push_children<'a>(expr: &'a ast::Expr, stack: &mut Vec<&'a ast::Expr>) {
         }
         E::UnaryOp(e) => stack.push(&e.operand),
         E::Lambda(e) => {
-            for arg in e.args.posonlyargs.iter().chain(&e.args.args).chain(&e.args.kwonlyargs) {
+            for arg in e
+                .args
+                .posonlyargs
+                .iter()
+                .chain(&e.args.args)
+                .chain(&e.args.kwonlyargs)
+            {
                 if let Some(d) = &arg.default {
                     stack.push(d);
                 }

@@ -25,7 +25,9 @@ impl SymbolFlags {
     }
     /// A local of its scope: bound or annotated here and not `global`/`nonlocal`.
     pub fn is_local(self) -> bool {
-        (self.contains(Self::BOUND) || self.contains(Self::ANNOTATED) || self.contains(Self::PARAMETER))
+        (self.contains(Self::BOUND)
+            || self.contains(Self::ANNOTATED)
+            || self.contains(Self::PARAMETER))
             && !self.contains(Self::GLOBAL)
             && !self.contains(Self::NONLOCAL)
     }
@@ -52,7 +54,12 @@ impl<'a> ScopeSymbols<'a> {
     /// The symbols of a function: its parameters and body.
     pub fn of_function(args: &'a ast::Arguments, body: &'a [ast::Stmt]) -> Self {
         let mut out = Self::default();
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             out.add(arg.def.arg.as_str(), SymbolFlags::PARAMETER);
         }
         if let Some(a) = &args.vararg {
@@ -224,8 +231,14 @@ impl<'a> ScopeSymbols<'a> {
                     }
                 }
             }
-            S::Global(g) => g.names.iter().for_each(|n| self.add(n.as_str(), SymbolFlags::GLOBAL)),
-            S::Nonlocal(g) => g.names.iter().for_each(|n| self.add(n.as_str(), SymbolFlags::NONLOCAL)),
+            S::Global(g) => g
+                .names
+                .iter()
+                .for_each(|n| self.add(n.as_str(), SymbolFlags::GLOBAL)),
+            S::Nonlocal(g) => g
+                .names
+                .iter()
+                .for_each(|n| self.add(n.as_str(), SymbolFlags::NONLOCAL)),
             S::Delete(d) => d.targets.iter().for_each(|t| self.target(t)),
             S::Return(r) => {
                 if let Some(v) = &r.value {

@@ -5,7 +5,8 @@ use crate::declare::{MemberKind, class_decl};
 use crate::diagnostics::{Span, codes};
 use crate::infer::builder::{Infer, global_value};
 use crate::types::class::{
-    FoundMember, builtin_class, has_dynamic_ancestry, is_builtin, literal_fallback, lookup_member, mro_of,
+    FoundMember, builtin_class, has_dynamic_ancestry, is_builtin, literal_fallback, lookup_member,
+    mro_of,
 };
 use crate::types::relation::is_assignable;
 use crate::types::{ClassTy, Literal, Ty, TyKind};
@@ -21,7 +22,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                 self.report(
                     codes::OPTIONAL_MEMBER_ACCESS,
                     span,
-                    format!("`{name}` is not an attribute of `None` (the value has type `{}`)", object.display()),
+                    format!(
+                        "`{name}` is not an attribute of `None` (the value has type `{}`)",
+                        object.display()
+                    ),
                 );
                 return found.unwrap_or_else(Ty::unknown);
             }
@@ -70,8 +74,16 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             TyKind::None => {
                 let object_class = builtin_class(self.db, "object")?;
-                let class = crate::types::class::builtin_class(self.db, "NoneType").unwrap_or(object_class);
-                self.instance_member(&ClassTy { class, args: Box::new([]) }, object, name)
+                let class =
+                    crate::types::class::builtin_class(self.db, "NoneType").unwrap_or(object_class);
+                self.instance_member(
+                    &ClassTy {
+                        class,
+                        args: Box::new([]),
+                    },
+                    object,
+                    name,
+                )
             }
             TyKind::Tuple(t) => {
                 let element = match t {
@@ -79,7 +91,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                     crate::types::TupleTy::Variadic(item) => *item,
                 };
                 let class = builtin_class(self.db, "tuple")?;
-                let c = ClassTy { class, args: Box::new([element]) };
+                let c = ClassTy {
+                    class,
+                    args: Box::new([element]),
+                };
                 self.instance_member(&c, object, name)
             }
             TyKind::ClassObject(c) => self.class_member(c, name),
@@ -94,7 +109,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                     if let Some(sub_file) = crate::resolve::resolve_module(self.db, &sub) {
                         return Some(Ty::module(&sub, Some(sub_file)));
                     }
-                    if matches!(name, "__name__" | "__file__" | "__doc__" | "__path__" | "__dict__" | "__all__") {
+                    if name.starts_with("__") && name.ends_with("__") {
                         return Some(Ty::unknown());
                     }
                     None
@@ -116,7 +131,8 @@ impl<'db, 'a> Infer<'db, 'a> {
         match lookup_member(self.db, class, name) {
             Some(found) => Some(bind_member(&found, object, false)),
             None => {
-                if has_dynamic_ancestry(self.db, class) || is_builtin(self.db, class.class, "type") {
+                if has_dynamic_ancestry(self.db, class) || is_builtin(self.db, class.class, "type")
+                {
                     return Some(Ty::unknown());
                 }
                 if let Some(getattr) = lookup_member(self.db, class, "__getattr__") {
@@ -144,20 +160,39 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
         // Attributes of the metaclass `type`.
         if let Some(type_class) = builtin_class(self.db, "type")
-            && let Some(found) = lookup_member(self.db, &ClassTy { class: type_class, args: Box::new([]) }, name)
+            && let Some(found) = lookup_member(
+                self.db,
+                &ClassTy {
+                    class: type_class,
+                    args: Box::new([]),
+                },
+                name,
+            )
         {
             return Some(bind_member(&found, object, false));
         }
-        if matches!(name, "__name__" | "__qualname__" | "__module__" | "__doc__" | "__dict__" | "__mro__") {
+        if matches!(
+            name,
+            "__name__" | "__qualname__" | "__module__" | "__doc__" | "__dict__" | "__mro__"
+        ) {
             return Some(Ty::unknown());
         }
         None
     }
 
     /// Checks `object.name = value`.
-    pub(super) fn assign_attribute(&mut self, object: Ty, name: &str, value: Ty, span: Span, value_span: Span) {
+    pub(super) fn assign_attribute(
+        &mut self,
+        object: Ty,
+        name: &str,
+        value: Ty,
+        span: Span,
+        value_span: Span,
+    ) {
         for &member in object.union_members() {
-            let TyKind::Instance(class) = member.kind() else { continue };
+            let TyKind::Instance(class) = member.kind() else {
+                continue;
+            };
             match lookup_member(self.db, class, name) {
                 Some(found) => {
                     let declared = match found.ty().kind() {
@@ -166,21 +201,31 @@ impl<'db, 'a> Infer<'db, 'a> {
                                 self.report(
                                     codes::MISSING_ATTRIBUTE,
                                     span,
-                                    format!("property `{name}` of `{}` has no setter", member.display()),
+                                    format!(
+                                        "property `{name}` of `{}` has no setter",
+                                        member.display()
+                                    ),
                                 );
                                 continue;
                             }
                             Some(*getter)
                         }
                         _ if found.member.declared
-                            && matches!(found.member.kind, MemberKind::InstanceVar | MemberKind::ClassVar) =>
+                            && matches!(
+                                found.member.kind,
+                                MemberKind::InstanceVar | MemberKind::ClassVar
+                            ) =>
                         {
                             Some(found.ty())
                         }
                         _ => None,
                     };
                     if found.member.is_final && !self.in_init() {
-                        self.report(codes::FINAL_REASSIGNED, span, format!("attribute `{name}` is `Final`"));
+                        self.report(
+                            codes::FINAL_REASSIGNED,
+                            span,
+                            format!("attribute `{name}` is `Final`"),
+                        );
                     }
                     if let Some(declared) = declared
                         && !is_assignable(self.db, value, declared)
@@ -188,7 +233,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                         self.report(
                             codes::BAD_ASSIGNMENT,
                             value_span,
-                            format!("type `{}` is not assignable to attribute `{name}` of type `{}`", value.display(), declared.display()),
+                            format!(
+                                "type `{}` is not assignable to attribute `{name}` of type `{}`",
+                                value.display(),
+                                declared.display()
+                            ),
                         );
                     }
                 }
@@ -199,7 +248,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     {
                         continue;
                     }
-                    self.report(codes::MISSING_ATTRIBUTE, span, format!("type `{}` has no attribute `{name}`", member.display()));
+                    self.report(
+                        codes::MISSING_ATTRIBUTE,
+                        span,
+                        format!("type `{}` has no attribute `{name}`", member.display()),
+                    );
                 }
             }
         }
@@ -211,22 +264,33 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// Reports methods that override a base method incompatibly.
     pub(super) fn check_overrides(&mut self, class: crate::types::ClassId) {
-        let Some(decl) = class_decl(self.db, class) else { return };
+        let Some(decl) = class_decl(self.db, class) else {
+            return;
+        };
         let own = decl.self_instance();
-        let Some(own_class) = own.as_instance().cloned() else { return };
+        let Some(own_class) = own.as_instance().cloned() else {
+            return;
+        };
         let bases: Vec<ClassTy> = mro_of(self.db, &own_class).into_iter().skip(1).collect();
         for (name, member) in &decl.members {
             if name.starts_with("__") && name.ends_with("__") || !member.in_class_body {
                 continue;
             }
-            let TyKind::Function(func) = member.ty.kind() else { continue };
+            let TyKind::Function(func) = member.ty.kind() else {
+                continue;
+            };
             if name.starts_with("__") || !is_annotated(&func.sig) {
                 continue;
             }
             for base in &bases {
-                let Some(base_decl) = class_decl(self.db, base.class) else { continue };
-                let Some(base_member) = base_decl.members.get(name) else { continue };
-                let subst = crate::types::Substitution::for_class(&base_decl.type_params, &base.args);
+                let Some(base_decl) = class_decl(self.db, base.class) else {
+                    continue;
+                };
+                let Some(base_member) = base_decl.members.get(name) else {
+                    continue;
+                };
+                let subst =
+                    crate::types::Substitution::for_class(&base_decl.type_params, &base.args);
                 let base_ty = subst.apply(base_member.ty);
                 if let TyKind::Function(base_func) = base_ty.kind()
                     && is_annotated(&base_func.sig)
@@ -251,7 +315,10 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// The span of the `def` of a method in the class body just walked.
     fn def_span_of(&self, name: &str) -> Option<Span> {
-        self.last_class_defs.iter().find(|(n, _)| &**n == name).map(|(_, s)| *s)
+        self.last_class_defs
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, s)| *s)
     }
 }
 
@@ -260,12 +327,18 @@ fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
     let ty = found.ty();
     match (found.member.kind, ty.kind()) {
         (MemberKind::Property, TyKind::Property { getter, .. }) => {
-            if through_class { ty } else { *getter }
+            if through_class {
+                ty
+            } else {
+                *getter
+            }
         }
         (MemberKind::StaticMethod, _) => ty,
         (MemberKind::ClassMethod, TyKind::Function(_)) => {
             let class_object = match object.kind() {
-                TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+                TyKind::Instance(c) | TyKind::Exact(c) => {
+                    Ty::class_object(c.class, c.args.to_vec())
+                }
                 _ => object,
             };
             Ty::bound_method(class_object, ty)

@@ -2,8 +2,6 @@
 //! frame (a binding per local symbol, narrowed places, reachability), name lookup, and
 //! the recorded results.
 
-use std::collections::HashMap;
-
 use rustpython_parser::ast;
 
 use crate::db::{Db, SourceFile};
@@ -34,11 +32,19 @@ pub(super) struct State {
 
 impl State {
     pub fn new(len: usize) -> Self {
-        Self { vars: vec![None; len], places: Vec::new(), reachable: true }
+        Self {
+            vars: vec![None; len],
+            places: Vec::new(),
+            reachable: true,
+        }
     }
 
     pub fn unreachable(&self) -> Self {
-        Self { vars: self.vars.clone(), places: Vec::new(), reachable: false }
+        Self {
+            vars: self.vars.clone(),
+            places: Vec::new(),
+            reachable: false,
+        }
     }
 }
 
@@ -97,13 +103,17 @@ pub(crate) struct Infer<'db, 'a> {
     pub file: SourceFile,
     pub decls: &'db ModuleDecls,
     pub frames: Vec<Frame<'a>>,
-    pub types: HashMap<Span, Ty>,
+    pub types: crate::types::fxhash::FxHashMap<Span, Ty>,
     pub calls: Vec<(Span, CallTarget)>,
     pub diags: Vec<Diagnostic>,
     /// While positive (fixpoint passes over loops), diagnostics are not recorded.
     pub silent: u32,
     /// The qualified name of the class whose method this unit is.
     pub unit_class: Option<Box<str>>,
+    /// How many enclosing `try` bodies catch `ImportError` (imports there are optional).
+    pub import_guards: u32,
+    /// Subtracted from every recorded span (a function unit's start).
+    pub base: u32,
     /// Errors met while matching calls (counted even when silent: overloads use it).
     pub call_errors: u32,
     /// The methods of the class body walked last, with their spans (override checks).
@@ -120,24 +130,40 @@ impl<'db, 'a> Infer<'db, 'a> {
             file,
             decls,
             frames: Vec::new(),
-            types: HashMap::new(),
+            types: Default::default(),
             calls: Vec::new(),
             diags: Vec::new(),
             silent: 0,
             unit_class: None,
             call_errors: 0,
+            base: 0,
+            import_guards: 0,
             last_class_defs: Vec::new(),
             static_module: crate::rules::static_python::is_static_module(db, file),
         }
     }
 
     fn finish(self) -> Inference {
-        let mut expr_types: Vec<(Span, Ty)> = self.types.into_iter().collect();
-        expr_types.sort_by_key(|(s, _)| *s);
-        let mut calls = self.calls;
+        let base = self.base;
+        let shift = |s: Span| Span::new(s.start.saturating_sub(base), s.end.saturating_sub(base));
+        let mut expr_types: Vec<(Span, Ty)> =
+            self.types.into_iter().map(|(s, t)| (shift(s), t)).collect();
+        expr_types.sort_unstable_by_key(|(s, _)| *s);
+        let mut calls: Vec<(Span, CallTarget)> =
+            self.calls.into_iter().map(|(s, c)| (shift(s), c)).collect();
         calls.sort_by_key(|(s, _)| *s);
         calls.dedup_by_key(|(s, _)| *s);
         let mut diags = self.diags;
+        if base > 0 {
+            for diag in &mut diags {
+                diag.span = shift(diag.span);
+                for label in &mut diag.labels {
+                    if label.path.is_none() {
+                        label.span = shift(label.span);
+                    }
+                }
+            }
+        }
         diags.sort_by_key(|d| (d.span.start, d.span.end));
         diags.dedup();
         Inference {
@@ -147,7 +173,11 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
     }
 
-    pub(super) fn run_module(db: &'db dyn Db, file: SourceFile, suite: &'a [ast::Stmt]) -> Inference {
+    pub(super) fn run_module(
+        db: &'db dyn Db,
+        file: SourceFile,
+        suite: &'a [ast::Stmt],
+    ) -> Inference {
         let mut infer = Infer::new(db, file);
         let mut frame = Frame::new(FrameKind::Module, ScopeSymbols::of_body(suite));
         for (i, (name, _)) in frame.symbols.names.iter().enumerate() {
@@ -166,12 +196,19 @@ impl<'db, 'a> Infer<'db, 'a> {
         db: &'db dyn Db,
         file: SourceFile,
         qualname: &str,
-        syntax: &'a UnitSyntax,
+        stmt: &'a ast::Stmt,
+        syntax: &UnitSyntax,
     ) -> Inference {
         let mut infer = Infer::new(db, file);
         infer.unit_class = syntax.class.clone();
-        let func = infer.decls.functions.get(qualname).map(|f| f.func).filter(|f| same_params(*f, &syntax.stmt));
-        infer.function_body(&syntax.stmt, func);
+        infer.base = syntax.offset;
+        let func = infer
+            .decls
+            .functions
+            .get(qualname)
+            .map(|f| f.func)
+            .filter(|f| same_params(*f, stmt));
+        infer.function_body(stmt, func);
         infer.finish()
     }
 
@@ -240,7 +277,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                     ty: join(self.db, x.ty, y.ty),
                     maybe_unbound: x.maybe_unbound || y.maybe_unbound,
                 }),
-                (Some(x), None) | (None, Some(x)) => Some(Binding { ty: x.ty, maybe_unbound: true }),
+                (Some(x), None) | (None, Some(x)) => Some(Binding {
+                    ty: x.ty,
+                    maybe_unbound: true,
+                }),
                 (None, None) => None,
             })
             .collect();
@@ -248,17 +288,27 @@ impl<'db, 'a> Infer<'db, 'a> {
             .places
             .iter()
             .filter_map(|(k, t)| {
-                b.places.iter().find(|(k2, _)| k2 == k).map(|(_, t2)| (k.clone(), join(self.db, *t, *t2)))
+                b.places
+                    .iter()
+                    .find(|(k2, _)| k2 == k)
+                    .map(|(_, t2)| (k.clone(), join(self.db, *t, *t2)))
             })
             .collect();
-        State { vars, places, reachable: true }
+        State {
+            vars,
+            places,
+            reachable: true,
+        }
     }
 
     pub fn merge_all(&self, states: &[State]) -> State {
         let mut iter = states.iter();
         let Some(first) = iter.next() else {
             let len = self.frame().symbols.names.len();
-            return State { reachable: false, ..State::new(len) };
+            return State {
+                reachable: false,
+                ..State::new(len)
+            };
         };
         let mut out = first.clone();
         for s in iter {
@@ -280,10 +330,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         if let Some(id) = frame.symbols.id(name)
             && let Some(slot) = frame.state.vars.get_mut(id)
         {
-            *slot = Some(Binding { ty, maybe_unbound: false });
+            *slot = Some(Binding {
+                ty,
+                maybe_unbound: false,
+            });
         }
-        let prefix = format!("{name}.");
-        frame.state.places.retain(|(k, _)| &**k != name && !k.starts_with(&prefix));
+        if !frame.state.places.is_empty() {
+            frame.state.places.retain(|(k, _)| {
+                &**k != name
+                    && !(k.starts_with(name) && k.as_bytes().get(name.len()) == Some(&b'.'))
+            });
+        }
     }
 
     /// The declared type of a local of the current frame.
@@ -295,7 +352,11 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// Whether `name` is a local of the frame at `index`.
     fn is_local_in(&self, index: usize, name: &str) -> bool {
-        self.frames[index].symbols.names.get(name).is_some_and(|info| info.flags.is_local())
+        self.frames[index]
+            .symbols
+            .names
+            .get(name)
+            .is_some_and(|info| info.flags.is_local())
     }
 
     fn is_global_in(&self, index: usize, name: &str) -> bool {
@@ -329,7 +390,10 @@ impl<'db, 'a> Infer<'db, 'a> {
             let declared = frame.declared.get(id).copied().flatten();
             if index != top {
                 // An enclosing function's local: its type where the inner scope is defined.
-                return binding.map(|b| b.ty).or(declared).unwrap_or_else(Ty::unknown);
+                return binding
+                    .map(|b| b.ty)
+                    .or(declared)
+                    .unwrap_or_else(Ty::unknown);
             }
             return match (binding, frame.kind) {
                 (Some(b), _) => {
@@ -344,7 +408,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
                 (None, FrameKind::Module | FrameKind::Class) => self.global_or_builtin(name, span),
                 (None, _) => {
-                    self.report(codes::UNBOUND_LOCAL, span, format!("local `{name}` is read before it is assigned"));
+                    self.report(
+                        codes::UNBOUND_LOCAL,
+                        span,
+                        format!("local `{name}` is read before it is assigned"),
+                    );
                     declared.unwrap_or_else(Ty::unknown)
                 }
             };
@@ -353,7 +421,12 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     fn global_or_builtin(&mut self, name: &str, span: Span) -> Ty {
-        if self.frames.first().is_some_and(|f| f.kind == FrameKind::Module) && self.frames.len() > 1 {
+        if self
+            .frames
+            .first()
+            .is_some_and(|f| f.kind == FrameKind::Module)
+            && self.frames.len() > 1
+        {
             // Inside a lambda, comprehension or class at module level: the module frame.
             let frame = &self.frames[0];
             if let Some(id) = frame.symbols.id(name)
@@ -371,13 +444,23 @@ impl<'db, 'a> Infer<'db, 'a> {
         if name == "reveal_type" {
             return Ty::special_form(SpecialForm::RevealType);
         }
-        if matches!(name, "__name__" | "__file__" | "__doc__" | "__qualname__" | "__module__") {
+        if matches!(
+            name,
+            "__name__" | "__file__" | "__doc__" | "__qualname__" | "__module__"
+        ) {
             return crate::types::class::builtin_instance(self.db, "str", Vec::new());
         }
-        if matches!(name, "__builtins__" | "__path__" | "__dict__" | "__spec__" | "__loader__" | "__package__") {
+        if matches!(
+            name,
+            "__builtins__" | "__path__" | "__dict__" | "__spec__" | "__loader__" | "__package__"
+        ) {
             return Ty::unknown();
         }
-        self.report(codes::UNRESOLVED_NAME, span, format!("name `{name}` is not defined"));
+        self.report(
+            codes::UNRESOLVED_NAME,
+            span,
+            format!("name `{name}` is not defined"),
+        );
         Ty::unknown()
     }
 
@@ -385,14 +468,17 @@ impl<'db, 'a> Infer<'db, 'a> {
     pub fn resolver(&self) -> TypeExprResolver<'db> {
         let mut resolver = TypeExprResolver::with_decls(self.db, self.file, self.decls);
         if let Some(class) = self.current_class() {
-            resolver.self_ty = crate::declare::class_decl(self.db, class).map(|d| d.self_instance());
+            resolver.self_ty =
+                crate::declare::class_decl(self.db, class).map(|d| d.self_instance());
         }
         resolver
     }
 
     pub fn current_class(&self) -> Option<crate::types::ClassId> {
         self.frames.iter().rev().find_map(|f| f.class).or_else(|| {
-            self.unit_class.as_deref().map(|q| crate::types::ClassId::new(self.file, q))
+            self.unit_class
+                .as_deref()
+                .map(|q| crate::types::ClassId::new(self.file, q))
         })
     }
 
@@ -464,8 +550,10 @@ pub fn special_form(ty: Ty) -> Option<SpecialForm> {
 /// Whether a declared function type has exactly the parameters of a `def` (a name
 /// defined twice, like a property setter, has one declaration for several bodies).
 fn same_params(func: Ty, stmt: &ast::Stmt) -> bool {
-    let (TyKind::Function(f), Some(syntax)) = (func.kind(), crate::declare::function::FunctionSyntax::from_stmt(stmt))
-    else {
+    let (TyKind::Function(f), Some(syntax)) = (
+        func.kind(),
+        crate::declare::function::FunctionSyntax::from_stmt(stmt),
+    ) else {
         return false;
     };
     let args = syntax.args;
@@ -478,5 +566,10 @@ fn same_params(func: Ty, stmt: &ast::Stmt) -> bool {
         .chain(args.kwonlyargs.iter().map(|a| a.def.arg.as_str()))
         .chain(args.kwarg.iter().map(|a| a.arg.as_str()))
         .collect();
-    names.len() == f.sig.params.len() && f.sig.params.iter().zip(&names).all(|(p, n)| p.name.as_deref() == Some(*n))
+    names.len() == f.sig.params.len()
+        && f.sig
+            .params
+            .iter()
+            .zip(&names)
+            .all(|(p, n)| p.name.as_deref() == Some(*n))
 }

@@ -60,14 +60,19 @@ impl<'db, 'a> Infer<'db, 'a> {
         {
             let arg = self.infer_expr(&call.args[0]);
             return match arg.kind() {
-                TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+                TyKind::Instance(c) | TyKind::Exact(c) => {
+                    Ty::class_object(c.class, c.args.to_vec())
+                }
                 _ => Ty::unknown(),
             };
         }
         if let Some(form) = special_form(callee) {
             match form {
                 SpecialForm::RevealType => {
-                    let ty = call.args.first().map_or_else(Ty::unknown, |a| self.infer_expr(a));
+                    let ty = call
+                        .args
+                        .first()
+                        .map_or_else(Ty::unknown, |a| self.infer_expr(a));
                     self.reveal(ty, span);
                     return ty;
                 }
@@ -79,7 +84,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                     return target.unwrap_or_else(Ty::unknown);
                 }
                 SpecialForm::IdentityDecorator => {
-                    return call.args.first().map_or_else(Ty::unknown, |a| self.infer_expr(a));
+                    return call
+                        .args
+                        .first()
+                        .map_or_else(Ty::unknown, |a| self.infer_expr(a));
                 }
                 _ => {
                     for a in &call.args {
@@ -92,26 +100,46 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
         }
+        let sig = self.signature_for_expectations(callee);
         let mut args = Vec::new();
+        let mut position = 0;
         for a in &call.args {
             match a {
                 ast::Expr::Starred(s) => {
                     let ty = self.infer_expr(&s.value);
-                    args.push(Arg { kind: ArgKind::Star, ty, span: Span::from(a.range()) });
+                    args.push(Arg {
+                        kind: ArgKind::Star,
+                        ty,
+                        span: Span::from(a.range()),
+                    });
                 }
                 other => {
-                    let ty = self.infer_expr(other);
-                    args.push(Arg { kind: ArgKind::Positional, ty, span: Span::from(other.range()) });
+                    let expected = sig.as_ref().and_then(|s| expected_positional(s, position));
+                    position += 1;
+                    let ty = self.infer_expr_expecting(other, expected);
+                    args.push(Arg {
+                        kind: ArgKind::Positional,
+                        ty,
+                        span: Span::from(other.range()),
+                    });
                 }
             }
         }
         for k in &call.keywords {
-            let ty = self.infer_expr(&k.value);
+            let expected = match (&sig, &k.arg) {
+                (Some(s), Some(name)) => expected_keyword(s, name.as_str()),
+                _ => None,
+            };
+            let ty = self.infer_expr_expecting(&k.value, expected);
             let kind = match &k.arg {
                 Some(name) => ArgKind::Keyword(name.as_str()),
                 None => ArgKind::DoubleStar,
             };
-            args.push(Arg { kind, ty, span: Span::from(k.range) });
+            args.push(Arg {
+                kind,
+                ty,
+                span: Span::from(k.range),
+            });
         }
         let target = call_target(callee);
         self.calls.push((span, target));
@@ -127,17 +155,39 @@ impl<'db, 'a> Infer<'db, 'a> {
         self.call(callee, &args, span)
     }
 
+    /// The signature whose parameter types guide the inference of the arguments
+    /// (container displays take the parameter's type when their elements fit).
+    fn signature_for_expectations(&mut self, callee: Ty) -> Option<Signature> {
+        match callee.kind() {
+            TyKind::Function(f) => Some(f.sig.clone()),
+            TyKind::BoundMethod { func, .. } => match func.kind() {
+                TyKind::Function(f) => Some(f.sig.bind_first()),
+                _ => None,
+            },
+            TyKind::ClassObject(c) if c.args.is_empty() => {
+                let init = lookup_member(self.db, c, "__init__")?;
+                match init.ty().kind() {
+                    TyKind::Function(f) => Some(f.sig.bind_first()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Calls a value of type `callee` with `args`; the call's result type.
     pub(super) fn call(&mut self, callee: Ty, args: &[Arg<'_>], span: Span) -> Ty {
         match callee.kind() {
             TyKind::Any | TyKind::Unknown => Ty::unknown(),
             TyKind::Never => Ty::never(),
+            TyKind::Function(f) if is_object_constructor(self.db, f) => f.sig.ret,
             TyKind::Function(f) => {
                 let name = f.name.clone();
                 self.call_signature(&f.sig, &name, args, span, None)
             }
             TyKind::Callable(sig) => self.call_signature(sig, "callable", args, span, None),
             TyKind::BoundMethod { self_ty, func } => match func.kind() {
+                TyKind::Function(f) if is_object_constructor(self.db, f) => f.sig.ret,
                 TyKind::Function(f) => {
                     let bound = f.sig.bind_first();
                     let mut subst = Substitution::new();
@@ -166,7 +216,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     if crate::types::class::is_builtin(self.db, c.class, "type") {
                         return Ty::unknown();
                     }
-                    self.report(codes::NOT_CALLABLE, span, format!("object of type `{}` is not callable", callee.display()));
+                    self.report(
+                        codes::NOT_CALLABLE,
+                        span,
+                        format!("object of type `{}` is not callable", callee.display()),
+                    );
                     Ty::unknown()
                 }
             },
@@ -175,7 +229,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                 None => Ty::unknown(),
             },
             TyKind::None | TyKind::Literal(_) | TyKind::Tuple(_) | TyKind::Module(_) => {
-                self.report(codes::NOT_CALLABLE, span, format!("object of type `{}` is not callable", callee.display()));
+                self.report(
+                    codes::NOT_CALLABLE,
+                    span,
+                    format!("object of type `{}` is not callable", callee.display()),
+                );
                 Ty::unknown()
             }
             _ => Ty::unknown(),
@@ -201,17 +259,33 @@ impl<'db, 'a> Infer<'db, 'a> {
         self.report(
             codes::NO_MATCHING_OVERLOAD,
             span,
-            format!("no overload of `{}` matches the arguments", items[0].display()),
+            format!(
+                "no overload of `{}` matches the arguments",
+                items[0].display()
+            ),
         );
         Ty::unknown()
     }
 
     /// Calls a class: its `__init__` (or `__new__`) with the new instance bound.
     fn construct(&mut self, class: &ClassTy, args: &[Arg<'_>], span: Span) -> Ty {
-        let params = crate::declare::class_decl(self.db, class.class).map(|d| d.type_params.clone()).unwrap_or_default();
-        let instance_args: Vec<Ty> = if class.args.is_empty() { params.to_vec() } else { class.args.to_vec() };
+        if crate::types::class::is_enum(self.db, class) {
+            // `Color(1)` looks a member up by value (the metaclass's `__call__`).
+            return Ty::instance(class.class, Vec::new());
+        }
+        let params = crate::declare::class_decl(self.db, class.class)
+            .map(|d| d.type_params.clone())
+            .unwrap_or_default();
+        let instance_args: Vec<Ty> = if class.args.is_empty() {
+            params.to_vec()
+        } else {
+            class.args.to_vec()
+        };
         let instance = Ty::instance(class.class, instance_args.clone());
-        let generic = ClassTy { class: class.class, args: instance_args.clone().into_boxed_slice() };
+        let generic = ClassTy {
+            class: class.class,
+            args: instance_args.clone().into_boxed_slice(),
+        };
         let class = &generic;
         let init = lookup_member(self.db, class, "__init__")
             .filter(|f| !crate::types::class::is_builtin(self.db, f.owner, "object"));
@@ -223,7 +297,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             (None, None) => None,
         };
         let Some((method, is_new)) = method else {
-            if args.iter().any(|a| matches!(a.kind, ArgKind::Positional | ArgKind::Keyword(_)))
+            if args
+                .iter()
+                .any(|a| matches!(a.kind, ArgKind::Positional | ArgKind::Keyword(_)))
                 && !crate::types::class::has_dynamic_ancestry(self.db, class)
                 && !crate::types::class::is_abstract(self.db, class)
                 && !crate::types::class::is_builtin(self.db, class.class, "object")
@@ -242,11 +318,17 @@ impl<'db, 'a> Infer<'db, 'a> {
             TyKind::Function(f) => {
                 // `__init__` binds the new instance, `__new__` the class: both drop one.
                 let _ = is_new;
-                let sig = Signature { ret: instance, ..f.sig.bind_first() };
+                let sig = Signature {
+                    ret: instance,
+                    ..f.sig.bind_first()
+                };
                 self.call_signature_with(&sig, class.class.name(), args, span, &mut subst)
             }
             TyKind::Overloaded(items) => {
-                let bound: Vec<Ty> = items.iter().map(|&i| Ty::bound_method(instance, i)).collect();
+                let bound: Vec<Ty> = items
+                    .iter()
+                    .map(|&i| Ty::bound_method(instance, i))
+                    .collect();
                 self.call_overloaded(&bound, args, span);
                 instance
             }
@@ -256,7 +338,10 @@ impl<'db, 'a> Infer<'db, 'a> {
         if params.is_empty() || instance_args != params.to_vec() {
             return instance;
         }
-        let solved: Vec<Ty> = params.iter().map(|&p| subst.get(p).map_or_else(Ty::unknown, |t| widen(self, t))).collect();
+        let solved: Vec<Ty> = params
+            .iter()
+            .map(|&p| subst.get(p).map_or_else(Ty::unknown, |t| widen(self, t)))
+            .collect();
         Ty::instance(class.class, solved)
     }
 
@@ -293,10 +378,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         let positional: Vec<usize> = params
             .iter()
             .enumerate()
-            .filter(|(_, p)| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+            .filter(|(_, p)| {
+                matches!(
+                    p.kind,
+                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+                )
+            })
             .map(|(i, _)| i)
             .collect();
-        let var_positional = params.iter().position(|p| p.kind == ParamKind::VarPositional);
+        let var_positional = params
+            .iter()
+            .position(|p| p.kind == ParamKind::VarPositional);
         let var_keyword = params.iter().position(|p| p.kind == ParamKind::VarKeyword);
         let mut next = 0;
         let mut saw_star = false;
@@ -314,7 +406,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                         self.call_error(
                             codes::TOO_MANY_POSITIONAL,
                             arg.span,
-                            format!("`{name}` takes {} positional argument(s) but more were given", positional.len()),
+                            format!(
+                                "`{name}` takes {} positional argument(s) but more were given",
+                                positional.len()
+                            ),
                         );
                     }
                 }
@@ -334,7 +429,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                 ArgKind::Keyword(keyword) => {
                     let found = params.iter().position(|p| {
                         p.name.as_deref() == Some(keyword)
-                            && matches!(p.kind, ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly)
+                            && matches!(
+                                p.kind,
+                                ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                            )
                     });
                     match found {
                         Some(i) if filled[i] => self.call_error(
@@ -376,8 +474,16 @@ impl<'db, 'a> Infer<'db, 'a> {
             .filter_map(|(_, p)| p.name.as_deref())
             .collect();
         if !missing.is_empty() {
-            let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
-            self.call_error(codes::MISSING_ARGUMENT, span, format!("`{name}` is missing argument(s) {list}"));
+            let list = missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.call_error(
+                codes::MISSING_ARGUMENT,
+                span,
+                format!("`{name}` is missing argument(s) {list}"),
+            );
         }
         // Solve type variables from all arguments first, then check each.
         for &(i, ty, _) in &pairs {
@@ -396,6 +502,10 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
         for (i, ty, arg_span) in pairs {
             let param = &params[i];
+            // Unannotated parameters (an implicit `self` included) accept anything.
+            if !param.annotated || ty.has_dynamic() {
+                continue;
+            }
             let expected = subst.apply(param.ty);
             if !is_assignable(self.db, ty, expected) {
                 let pname = param.name.as_deref().unwrap_or("?");
@@ -440,9 +550,22 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
         }
         (TyKind::Union(members), _) => {
             // `T | None` against `int | None` binds `T` to `int`.
-            let non_var: Vec<Ty> = members.iter().copied().filter(|m| !matches!(m.kind(), TyKind::TypeVar(_))).collect();
-            let vars: Vec<Ty> = members.iter().copied().filter(|m| matches!(m.kind(), TyKind::TypeVar(_))).collect();
-            let rest = Ty::union(arg.union_members().iter().copied().filter(|a| !non_var.contains(a)));
+            let non_var: Vec<Ty> = members
+                .iter()
+                .copied()
+                .filter(|m| !matches!(m.kind(), TyKind::TypeVar(_)))
+                .collect();
+            let vars: Vec<Ty> = members
+                .iter()
+                .copied()
+                .filter(|m| matches!(m.kind(), TyKind::TypeVar(_)))
+                .collect();
+            let rest = Ty::union(
+                arg.union_members()
+                    .iter()
+                    .copied()
+                    .filter(|a| !non_var.contains(a)),
+            );
             for var in vars {
                 if !rest.is_never() {
                     solve_depth(db, var, rest, subst, d);
@@ -459,6 +582,8 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
                 for (&pp, &aa) in p.args.iter().zip(args.iter()) {
                     solve_depth(db, pp, aa, subst, d);
                 }
+            } else {
+                solve_protocol(db, p, a, subst, d);
             }
         }
         (TyKind::Instance(p), TyKind::Tuple(t)) => {
@@ -491,7 +616,9 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
             }
             let _ = a;
         }
-        (TyKind::Tuple(TupleTy::Fixed(p)), TyKind::Tuple(TupleTy::Fixed(a))) if p.len() == a.len() => {
+        (TyKind::Tuple(TupleTy::Fixed(p)), TyKind::Tuple(TupleTy::Fixed(a)))
+            if p.len() == a.len() =>
+        {
             for (&pp, &aa) in p.iter().zip(a.iter()) {
                 solve_depth(db, pp, aa, subst, d);
             }
@@ -522,12 +649,103 @@ fn call_target(callee: Ty) -> CallTarget {
         },
         TyKind::BoundMethod { func, .. } => match func.kind() {
             TyKind::Function(f) => match &f.def {
-                Some(def) => CallTarget::Method { function: def.clone() },
+                Some(def) => CallTarget::Method {
+                    function: def.clone(),
+                },
                 None => CallTarget::Dynamic,
             },
             _ => CallTarget::Dynamic,
         },
         TyKind::ClassObject(c) => CallTarget::Constructor(c.class),
         _ => CallTarget::Dynamic,
+    }
+}
+
+/// `object.__new__` / `object.__init__`, reached through `super()`: their arity depends
+/// on the subclass, so they accept anything.
+fn is_object_constructor(db: &dyn crate::Db, f: &crate::types::FunctionTy) -> bool {
+    f.def.as_ref().is_some_and(|def| {
+        matches!(&*def.qualname, "object.__new__" | "object.__init__")
+            && Some(def.file) == crate::declare::names::builtins_file(db)
+    })
+}
+
+/// The declared type of the parameter that positional argument `index` goes to (when
+/// it mentions no type variable).
+fn expected_positional(sig: &Signature, index: usize) -> Option<Ty> {
+    let param = sig
+        .params
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        })
+        .nth(index)
+        .or_else(|| {
+            sig.params
+                .iter()
+                .find(|p| p.kind == ParamKind::VarPositional)
+        })?;
+    concrete(param)
+}
+
+/// The declared type of the parameter that keyword argument `name` goes to.
+fn expected_keyword(sig: &Signature, name: &str) -> Option<Ty> {
+    let param = sig
+        .params
+        .iter()
+        .find(|p| {
+            p.name.as_deref() == Some(name)
+                && matches!(
+                    p.kind,
+                    ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                )
+        })
+        .or_else(|| sig.params.iter().find(|p| p.kind == ParamKind::VarKeyword))?;
+    concrete(param)
+}
+
+fn concrete(param: &crate::types::Param) -> Option<Ty> {
+    let mut vars = Vec::new();
+    crate::types::subst::collect_type_vars(param.ty, &mut vars);
+    (param.annotated && vars.is_empty()).then_some(param.ty)
+}
+
+/// Solves the type variables of a generic protocol (`SupportsAbs[T]`) from the
+/// members of a class that satisfies it (`int.__abs__` returns `int`, so `T = int`).
+fn solve_protocol(
+    db: &dyn crate::Db,
+    protocol: &ClassTy,
+    actual: &ClassTy,
+    subst: &mut Substitution,
+    depth: u32,
+) {
+    if protocol.args.is_empty() || depth > 6 {
+        return;
+    }
+    let Some(decl) = crate::declare::class_decl(db, protocol.class) else {
+        return;
+    };
+    if !decl.flags.is_protocol {
+        return;
+    }
+    for name in decl.members.keys() {
+        let (Some(expected), Some(found)) = (
+            lookup_member(db, protocol, name),
+            lookup_member(db, actual, name),
+        ) else {
+            continue;
+        };
+        match (expected.ty().kind(), found.ty().kind()) {
+            (TyKind::Function(e), TyKind::Function(f)) => {
+                solve_depth(db, e.sig.ret, f.sig.ret, subst, depth + 1);
+            }
+            (TyKind::Property { getter: e, .. }, TyKind::Property { getter: f, .. }) => {
+                solve_depth(db, *e, *f, subst, depth + 1);
+            }
+            _ => {}
+        }
     }
 }

@@ -32,7 +32,8 @@ impl<'db, 'a> Infer<'db, 'a> {
             E::Constant(c) => constant_type(self.db, &c.value),
             E::Name(n) => self.load_name(n.id.as_str(), span),
             E::Attribute(a) => {
-                if let Some(place) = super::narrow::place_of(expr)
+                if !self.state().places.is_empty()
+                    && let Some(place) = super::narrow::place_of(expr)
                     && let Some((_, ty)) = self.state().places.iter().find(|(k, _)| *k == place)
                 {
                     let ty = *ty;
@@ -107,20 +108,22 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             E::ListComp(c) => {
                 let elt = self.comprehension(&c.generators, &[&c.elt]);
-                builtin_instance(self.db, "list", vec![self.widen(elt[0])])
+                self.container("list", vec![self.widen(elt[0])], expected)
             }
             E::SetComp(c) => {
                 let elt = self.comprehension(&c.generators, &[&c.elt]);
-                builtin_instance(self.db, "set", vec![self.widen(elt[0])])
+                self.container("set", vec![self.widen(elt[0])], expected)
             }
             E::DictComp(c) => {
                 let kv = self.comprehension(&c.generators, &[&c.key, &c.value]);
-                builtin_instance(self.db, "dict", vec![self.widen(kv[0]), self.widen(kv[1])])
+                self.container("dict", vec![self.widen(kv[0]), self.widen(kv[1])], expected)
             }
             E::GeneratorExp(c) => {
                 let elt = self.comprehension(&c.generators, &[&c.elt]);
                 match typing_class(self.db, "Generator") {
-                    Some(class) => Ty::instance(class, vec![self.widen(elt[0]), Ty::none(), Ty::none()]),
+                    Some(class) => {
+                        Ty::instance(class, vec![self.widen(elt[0]), Ty::none(), Ty::none()])
+                    }
                     None => Ty::unknown(),
                 }
             }
@@ -202,10 +205,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         let ty = builtin_instance(self.db, class, args);
         if let Some(expected) = expected {
             for member in expected.union_members() {
+                // Elements are compared covariantly: `[Circle(), Square()]` is a
+                // `list[Shape]` where one is expected.
                 if let TyKind::Instance(c) = member.kind()
                     && !c.args.is_empty()
-                    && ty.as_instance().is_some_and(|t| t.class == c.class)
-                    && is_assignable(self.db, ty, *member)
+                    && let Some(t) = ty.as_instance()
+                    && t.class == c.class
+                    && t.args.len() == c.args.len()
+                    && t.args
+                        .iter()
+                        .zip(c.args.iter())
+                        .all(|(&a, &e)| is_assignable(self.db, a, e))
                 {
                     return *member;
                 }
@@ -235,7 +245,11 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             let ty = self.infer_expr(value);
             // The value short-circuits when falsy (`and`) or truthy (`or`).
-            let part = if is_and { super::narrow::falsy_part(self.db, ty) } else { super::narrow::truthy_part(self.db, ty) };
+            let part = if is_and {
+                super::narrow::falsy_part(self.db, ty)
+            } else {
+                super::narrow::truthy_part(self.db, ty)
+            };
             result.push(part);
             let (then_state, else_state) = self.condition_after(value, ty);
             self.set_state(if is_and { then_state } else { else_state });
@@ -249,7 +263,13 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     fn lambda(&mut self, l: &'a ast::ExprLambda) -> Ty {
-        for arg in l.args.posonlyargs.iter().chain(&l.args.args).chain(&l.args.kwonlyargs) {
+        for arg in l
+            .args
+            .posonlyargs
+            .iter()
+            .chain(&l.args.args)
+            .chain(&l.args.kwonlyargs)
+        {
             if let Some(d) = &arg.default {
                 self.infer_expr(d);
             }
@@ -263,8 +283,18 @@ impl<'db, 'a> Infer<'db, 'a> {
             .posonlyargs
             .iter()
             .map(|a| (a, ParamKind::PositionalOnly))
-            .chain(l.args.args.iter().map(|a| (a, ParamKind::PositionalOrKeyword)))
-            .chain(l.args.kwonlyargs.iter().map(|a| (a, ParamKind::KeywordOnly)))
+            .chain(
+                l.args
+                    .args
+                    .iter()
+                    .map(|a| (a, ParamKind::PositionalOrKeyword)),
+            )
+            .chain(
+                l.args
+                    .kwonlyargs
+                    .iter()
+                    .map(|a| (a, ParamKind::KeywordOnly)),
+            )
         {
             self.bind_name(arg.def.arg.as_str(), Ty::unknown());
             params.push(Param {
@@ -275,23 +305,45 @@ impl<'db, 'a> Infer<'db, 'a> {
                 has_default: arg.default.is_some(),
             });
         }
-        for (arg, kind) in [(&l.args.vararg, ParamKind::VarPositional), (&l.args.kwarg, ParamKind::VarKeyword)] {
+        for (arg, kind) in [
+            (&l.args.vararg, ParamKind::VarPositional),
+            (&l.args.kwarg, ParamKind::VarKeyword),
+        ] {
             if let Some(arg) = arg {
                 self.bind_name(arg.arg.as_str(), Ty::unknown());
-                params.push(Param { name: Some(arg.arg.as_str().into()), kind, ty: Ty::unknown(), annotated: false, has_default: false });
+                params.push(Param {
+                    name: Some(arg.arg.as_str().into()),
+                    kind,
+                    ty: Ty::unknown(),
+                    annotated: false,
+                    has_default: false,
+                });
             }
         }
         let ret = self.infer_expr(&l.body);
         self.frames.pop();
-        Ty::callable(Signature { params: params.into_boxed_slice(), ret, gradual: false })
+        Ty::callable(Signature {
+            params: params.into_boxed_slice(),
+            ret,
+            gradual: false,
+        })
     }
 
     /// Infers a comprehension's generators in a new frame, then `elements`.
-    fn comprehension(&mut self, generators: &'a [ast::Comprehension], elements: &[&'a ast::Expr]) -> Vec<Ty> {
+    fn comprehension(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        elements: &[&'a ast::Expr],
+    ) -> Vec<Ty> {
         let mut symbols = ScopeSymbols::default();
         for g in generators {
             for name in crate::declare::symbols::target_names(&g.target) {
-                symbols.names.entry(name).or_default().flags.insert(crate::index::SymbolFlags::BOUND);
+                symbols
+                    .names
+                    .entry(name)
+                    .or_default()
+                    .flags
+                    .insert(crate::index::SymbolFlags::BOUND);
             }
         }
         let mut first = true;
@@ -299,11 +351,18 @@ impl<'db, 'a> Infer<'db, 'a> {
         for g in generators {
             let iter = self.infer_expr(&g.iter);
             if first {
-                self.frames.push(Frame::new(FrameKind::Comprehension, std::mem::take(&mut symbols)));
+                self.frames.push(Frame::new(
+                    FrameKind::Comprehension,
+                    std::mem::take(&mut symbols),
+                ));
                 pushed = true;
                 first = false;
             }
-            let element = if g.is_async { Ty::unknown() } else { self.iterate(iter, Span::from(g.iter.range())) };
+            let element = if g.is_async {
+                Ty::unknown()
+            } else {
+                self.iterate(iter, Span::from(g.iter.range()))
+            };
             self.assign_target(&g.target, element, Span::from(g.iter.range()));
             for cond in &g.ifs {
                 let (then_state, _) = self.condition(cond);
@@ -319,14 +378,20 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// `reveal_type(x)`: reports the type.
     pub(super) fn reveal(&mut self, ty: Ty, span: Span) {
-        self.report(codes::REVEAL_TYPE, span, format!("revealed type: `{}`", ty.display()));
+        self.report(
+            codes::REVEAL_TYPE,
+            span,
+            format!("revealed type: `{}`", ty.display()),
+        );
     }
 }
 
 /// The result of `await`.
 fn await_type(ty: Ty) -> Ty {
     match ty.kind() {
-        TyKind::Instance(c) if c.class.qualname() == "Coroutine" => c.args.get(2).copied().unwrap_or_else(Ty::unknown),
+        TyKind::Instance(c) if c.class.qualname() == "Coroutine" => {
+            c.args.get(2).copied().unwrap_or_else(Ty::unknown)
+        }
         TyKind::Instance(c) if matches!(c.class.qualname(), "Awaitable" | "Future" | "Task") => {
             c.args.first().copied().unwrap_or_else(Ty::unknown)
         }

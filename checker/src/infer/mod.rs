@@ -8,22 +8,23 @@
 //! moves the function) leaves the unit's syntax equal and its inference cached. Spans in
 //! a function's [`Inference`] are relative too; [`check_types`] moves them back.
 //!
-//! Split by concern: `builder` (frames, flow state, names), `expr`, `call`, `attr`,
-//! `ops`, `stmt`, `narrow`.
+//! Split by concern: `builder` (frames, flow state, names), `stmt` (assignments and
+//! control flow), `defs` (functions and classes), `imports`, `expr`, `call`, `attr`,
+//! `ops` (operators, subscripts, iteration), `narrow` (conditions).
 
 mod attr;
 mod builder;
 mod call;
+mod defs;
 mod expr;
+mod imports;
 mod narrow;
 mod ops;
 mod stmt;
 
 use std::sync::Arc;
 
-use rustpython_ast::Fold;
 use rustpython_parser::ast::{self, Ranged};
-use rustpython_parser::text_size::{TextRange, TextSize};
 
 use crate::db::{Db, SourceFile};
 use crate::declare::declaration_diagnostics;
@@ -31,13 +32,61 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::parse::parsed_module;
 use crate::types::{FunctionRef, Ty};
 
-/// The syntax of one function unit, positions relative to its start.
-#[derive(Debug, PartialEq)]
+/// Where one function unit's `def` is, and its source text.
+///
+/// Compared by text (and class): a function whose text is unchanged compares equal
+/// even when the edit that moved it changed every position, so its inference stays
+/// cached. Inference records spans relative to `offset`, so cached results stay valid
+/// wherever the function moves.
+#[derive(Debug)]
 pub struct UnitSyntax {
-    /// The `def` / `async def` statement.
-    pub stmt: ast::Stmt,
+    suite: Arc<ast::Suite>,
+    /// Path from the module's statements to the `def`: (list, index) steps, where list
+    /// 0 is a body, 1 an `orelse`, 2 a `finalbody`, 3 + k the body of handler `k`.
+    path: Box<[(u32, u32)]>,
+    text: Box<str>,
+    /// The start of the `def` in the file when this value was built.
+    pub offset: u32,
     /// The qualified name of the class whose method this is.
     pub class: Option<Box<str>>,
+}
+
+impl PartialEq for UnitSyntax {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.class == other.class
+    }
+}
+
+impl UnitSyntax {
+    /// The `def` statement.
+    pub fn stmt(&self) -> Option<&ast::Stmt> {
+        let mut list: &[ast::Stmt] = &self.suite;
+        let mut current: Option<&ast::Stmt> = None;
+        for &(which, index) in self.path.iter() {
+            if let Some(stmt) = current {
+                list = child_list(stmt, which)?;
+            }
+            current = list.get(index as usize);
+        }
+        current
+    }
+}
+
+fn child_list(stmt: &ast::Stmt, which: u32) -> Option<&[ast::Stmt]> {
+    Some(match (stmt, which) {
+        (ast::Stmt::ClassDef(c), 0) => &c.body,
+        (ast::Stmt::If(s), 0) => &s.body,
+        (ast::Stmt::If(s), 1) => &s.orelse,
+        (ast::Stmt::With(s), 0) => &s.body,
+        (ast::Stmt::Try(s), 0) => &s.body,
+        (ast::Stmt::Try(s), 1) => &s.orelse,
+        (ast::Stmt::Try(s), 2) => &s.finalbody,
+        (ast::Stmt::Try(s), k) => {
+            let ast::ExceptHandler::ExceptHandler(h) = s.handlers.get(k.checked_sub(3)? as usize)?;
+            &h.body
+        }
+        _ => return None,
+    })
 }
 
 /// A function declared at module level or in a class body: the unit of incremental
@@ -51,7 +100,7 @@ pub struct FunctionUnit<'db> {
     #[tracked]
     #[returns(ref)]
     pub syntax: Arc<UnitSyntax>,
-    /// Where the function starts in the file (add it to the unit's spans).
+    /// Where the function starts in the file now (add it to the unit's spans).
     #[tracked]
     #[returns(copy)]
     pub offset: u32,
@@ -68,70 +117,82 @@ pub struct FunctionUnits<'db> {
 pub fn function_units(db: &dyn Db, file: SourceFile) -> FunctionUnits<'_> {
     let parsed = parsed_module(db, file);
     let mut units = Vec::new();
-    collect_units(db, file, parsed.suite(), "", None, &mut units);
+    let mut walker = UnitWalker {
+        db,
+        file,
+        suite: parsed.suite(),
+        text: file.text(db),
+        path: Vec::new(),
+        out: &mut units,
+    };
+    walker.walk(parsed.suite(), 0, "", None);
     FunctionUnits { units }
 }
 
-fn collect_units<'db>(
+struct UnitWalker<'db, 'w> {
     db: &'db dyn Db,
     file: SourceFile,
-    stmts: &[ast::Stmt],
-    prefix: &str,
-    class: Option<&str>,
-    out: &mut Vec<FunctionUnit<'db>>,
-) {
-    for stmt in stmts {
-        match stmt {
-            ast::Stmt::FunctionDef(_) | ast::Stmt::AsyncFunctionDef(_) => {
-                let name = match stmt {
-                    ast::Stmt::FunctionDef(f) => f.name.as_str(),
-                    ast::Stmt::AsyncFunctionDef(f) => f.name.as_str(),
-                    _ => continue,
-                };
-                let offset = u32::from(stmt.range().start());
-                let relative = match (Shift(offset)).fold_stmt(stmt.clone()) {
-                    Ok(s) => s,
-                    Err(never) => match never {},
-                };
-                let syntax = UnitSyntax { stmt: relative, class: class.map(Into::into) };
-                out.push(FunctionUnit::new(db, file, format!("{prefix}{name}"), Arc::new(syntax), offset));
-            }
-            ast::Stmt::ClassDef(c) => {
-                let qualname = format!("{prefix}{}", c.name);
-                collect_units(db, file, &c.body, &format!("{qualname}."), Some(&qualname), out);
-            }
-            ast::Stmt::If(s) => {
-                collect_units(db, file, &s.body, prefix, class, out);
-                collect_units(db, file, &s.orelse, prefix, class, out);
-            }
-            ast::Stmt::Try(s) => {
-                collect_units(db, file, &s.body, prefix, class, out);
-                for h in &s.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    collect_units(db, file, &h.body, prefix, class, out);
-                }
-                collect_units(db, file, &s.orelse, prefix, class, out);
-                collect_units(db, file, &s.finalbody, prefix, class, out);
-            }
-            ast::Stmt::With(s) => collect_units(db, file, &s.body, prefix, class, out),
-            _ => {}
-        }
-    }
+    suite: &'w Arc<ast::Suite>,
+    text: &'w str,
+    path: Vec<(u32, u32)>,
+    out: &'w mut Vec<FunctionUnit<'db>>,
 }
 
-/// Moves every range of a tree back by a fixed offset.
-struct Shift(u32);
-
-impl Fold<TextRange> for Shift {
-    type TargetU = TextRange;
-    type Error = std::convert::Infallible;
-    type UserContext = ();
-
-    fn will_map_user(&mut self, _user: &TextRange) {}
-
-    fn map_user(&mut self, user: TextRange, _context: ()) -> Result<TextRange, Self::Error> {
-        let shift = |t: TextSize| TextSize::from(u32::from(t).saturating_sub(self.0));
-        Ok(TextRange::new(shift(user.start()), shift(user.end())))
+impl UnitWalker<'_, '_> {
+    fn walk(&mut self, stmts: &[ast::Stmt], which: u32, prefix: &str, class: Option<&str>) {
+        for (index, stmt) in stmts.iter().enumerate() {
+            self.path.push((which, index as u32));
+            match stmt {
+                ast::Stmt::FunctionDef(_) | ast::Stmt::AsyncFunctionDef(_) => {
+                    let name = match stmt {
+                        ast::Stmt::FunctionDef(f) => f.name.as_str(),
+                        ast::Stmt::AsyncFunctionDef(f) => f.name.as_str(),
+                        _ => "",
+                    };
+                    let range = stmt.range();
+                    let offset = u32::from(range.start());
+                    let text = self
+                        .text
+                        .get(usize::from(range.start())..usize::from(range.end()))
+                        .unwrap_or("");
+                    let syntax = UnitSyntax {
+                        suite: self.suite.clone(),
+                        path: self.path.clone().into_boxed_slice(),
+                        text: text.into(),
+                        offset,
+                        class: class.map(Into::into),
+                    };
+                    let unit = FunctionUnit::new(
+                        self.db,
+                        self.file,
+                        format!("{prefix}{name}"),
+                        Arc::new(syntax),
+                        offset,
+                    );
+                    self.out.push(unit);
+                }
+                ast::Stmt::ClassDef(c) => {
+                    let qualname = format!("{prefix}{}", c.name);
+                    self.walk(&c.body, 0, &format!("{qualname}."), Some(&qualname));
+                }
+                ast::Stmt::If(s) => {
+                    self.walk(&s.body, 0, prefix, class);
+                    self.walk(&s.orelse, 1, prefix, class);
+                }
+                ast::Stmt::Try(s) => {
+                    self.walk(&s.body, 0, prefix, class);
+                    for (k, h) in s.handlers.iter().enumerate() {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        self.walk(&h.body, 3 + k as u32, prefix, class);
+                    }
+                    self.walk(&s.orelse, 1, prefix, class);
+                    self.walk(&s.finalbody, 2, prefix, class);
+                }
+                ast::Stmt::With(s) => self.walk(&s.body, 0, prefix, class),
+                _ => {}
+            }
+            self.path.pop();
+        }
     }
 }
 
@@ -161,7 +222,10 @@ pub struct Inference {
 impl Inference {
     /// The type of the expression with exactly this span.
     pub fn type_at(&self, span: Span) -> Option<Ty> {
-        self.expr_types.binary_search_by_key(&span, |(s, _)| *s).ok().map(|i| self.expr_types[i].1)
+        self.expr_types
+            .binary_search_by_key(&span, |(s, _)| *s)
+            .ok()
+            .map(|i| self.expr_types[i].1)
     }
 }
 
@@ -169,7 +233,12 @@ impl Inference {
 #[salsa::tracked(returns(ref))]
 pub fn infer_function<'db>(db: &'db dyn Db, unit: FunctionUnit<'db>) -> Inference {
     let syntax = unit.syntax(db).clone();
-    builder::Infer::run_function(db, unit.file(db), unit.qualname(db), &syntax)
+    match syntax.stmt() {
+        Some(stmt) => {
+            builder::Infer::run_function(db, unit.file(db), unit.qualname(db), stmt, &syntax)
+        }
+        None => Inference::default(),
+    }
 }
 
 /// Infers the module's own statements (not function bodies).
@@ -206,7 +275,10 @@ pub fn check_types(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
 pub fn type_of_expression(db: &dyn Db, file: SourceFile, span: Span) -> Option<Ty> {
     for unit in &function_units(db, file).units {
         let offset = unit.offset(db);
-        let relative = Span::new(span.start.saturating_sub(offset), span.end.saturating_sub(offset));
+        let relative = Span::new(
+            span.start.saturating_sub(offset),
+            span.end.saturating_sub(offset),
+        );
         if span.start >= offset
             && let Some(ty) = infer_function(db, *unit).type_at(relative)
         {

@@ -31,9 +31,22 @@ fn dunder(op: ast::Operator) -> (&'static str, &'static str, &'static str, &'sta
 impl<'db, 'a> Infer<'db, 'a> {
     /// Calls `receiver.method(arg)` silently; `None` when the method is missing or the
     /// argument does not fit.
-    fn try_dunder(&mut self, receiver: Ty, method: &str, arg_types: &[Ty], span: Span) -> Option<Ty> {
+    fn try_dunder(
+        &mut self,
+        receiver: Ty,
+        method: &str,
+        arg_types: &[Ty],
+        span: Span,
+    ) -> Option<Ty> {
         let callee = self.member_of(receiver, method)?;
-        let args: Vec<Arg<'_>> = arg_types.iter().map(|&ty| Arg { kind: ArgKind::Positional, ty, span }).collect();
+        let args: Vec<Arg<'_>> = arg_types
+            .iter()
+            .map(|&ty| Arg {
+                kind: ArgKind::Positional,
+                ty,
+                span,
+            })
+            .collect();
         let errors = self.call_errors;
         let diags = self.diags.len();
         self.silent += 1;
@@ -43,10 +56,18 @@ impl<'db, 'a> Infer<'db, 'a> {
         (self.call_errors == errors).then_some(ty)
     }
 
-    pub(super) fn binary_op(&mut self, left: Ty, op: ast::Operator, right: Ty, span: Span, augmented: bool) -> Ty {
+    pub(super) fn binary_op(
+        &mut self,
+        left: Ty,
+        op: ast::Operator,
+        right: Ty,
+        span: Span,
+        augmented: bool,
+    ) -> Ty {
         // Static Python hook: primitive arithmetic (errors come from the static pass).
         if self.static_module
-            && let Some(ty) = crate::rules::static_python::hooks::binary_op_type(self.db, left, op, right)
+            && let Some(ty) =
+                crate::rules::static_python::hooks::binary_op_type(self.db, left, op, right)
         {
             return ty;
         }
@@ -72,13 +93,19 @@ impl<'db, 'a> Infer<'db, 'a> {
         if let Some(ty) = self.try_dunder(right, reflected, &[left], span) {
             return ty;
         }
-        if let (TyKind::Tuple(_), TyKind::Tuple(_), ast::Operator::Add) = (left.kind(), right.kind(), op) {
+        if let (TyKind::Tuple(_), TyKind::Tuple(_), ast::Operator::Add) =
+            (left.kind(), right.kind(), op)
+        {
             return tuple_concat(left, right);
         }
         self.report(
             codes::UNSUPPORTED_OPERATOR,
             span,
-            format!("operator `{symbol}` is not supported between `{}` and `{}`", left.display(), right.display()),
+            format!(
+                "operator `{symbol}` is not supported between `{}` and `{}`",
+                left.display(),
+                right.display()
+            ),
         );
         Ty::unknown()
     }
@@ -152,7 +179,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                         None => self.report(
                             codes::UNSUPPORTED_OPERATOR,
                             span,
-                            format!("operator `{symbol}` is not supported between `{}` and `{}`", left.display(), right.display()),
+                            format!(
+                                "operator `{symbol}` is not supported between `{}` and `{}`",
+                                left.display(),
+                                right.display()
+                            ),
                         ),
                     },
                 }
@@ -168,7 +199,13 @@ impl<'db, 'a> Infer<'db, 'a> {
         result
     }
 
-    pub(super) fn subscript(&mut self, object: Ty, index: Ty, index_expr: &'a ast::Expr, span: Span) -> Ty {
+    pub(super) fn subscript(
+        &mut self,
+        object: Ty,
+        index: Ty,
+        index_expr: &'a ast::Expr,
+        span: Span,
+    ) -> Ty {
         match object.kind() {
             TyKind::Any | TyKind::Unknown => return Ty::unknown(),
             TyKind::Tuple(TupleTy::Fixed(items)) => {
@@ -178,7 +215,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     if let Some(ty) = usize::try_from(at).ok().and_then(|at| items.get(at)) {
                         return *ty;
                     }
-                    self.report(codes::NOT_SUBSCRIPTABLE, span, format!("index {i} is out of range for `{}`", object.display()));
+                    self.report(
+                        codes::NOT_SUBSCRIPTABLE,
+                        span,
+                        format!("index {i} is out of range for `{}`", object.display()),
+                    );
                     return Ty::unknown();
                 }
                 if matches!(index_expr, ast::Expr::Slice(_)) {
@@ -195,7 +236,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             TyKind::ClassObject(c) => {
                 // `list[int]` as a value: the generic alias.
                 let args = match index.kind() {
-                    TyKind::Tuple(TupleTy::Fixed(items)) => items.iter().map(|&t| class_arg(t)).collect(),
+                    TyKind::Tuple(TupleTy::Fixed(items)) => {
+                        items.iter().map(|&t| class_arg(t)).collect()
+                    }
                     _ => vec![class_arg(index)],
                 };
                 return Ty::class_object(c.class, args);
@@ -210,7 +253,10 @@ impl<'db, 'a> Infer<'db, 'a> {
             self.report(
                 codes::NOT_SUBSCRIPTABLE,
                 span,
-                format!("value of type `{}` may be `None` and cannot be subscripted", object.display()),
+                format!(
+                    "value of type `{}` may be `None` and cannot be subscripted",
+                    object.display()
+                ),
             );
             let rest = object.without_none();
             return self.subscript(rest, index, index_expr, span);
@@ -220,10 +266,18 @@ impl<'db, 'a> Infer<'db, 'a> {
                 return Ty::unknown();
             }
             let Some(getitem) = self.member_of(m, "__getitem__") else {
-                self.report(codes::NOT_SUBSCRIPTABLE, span, format!("type `{}` is not subscriptable", m.display()));
+                self.report(
+                    codes::NOT_SUBSCRIPTABLE,
+                    span,
+                    format!("type `{}` is not subscriptable", m.display()),
+                );
                 return Ty::unknown();
             };
-            let args = [Arg { kind: ArgKind::Positional, ty: index, span }];
+            let args = [Arg {
+                kind: ArgKind::Positional,
+                ty: index,
+                span,
+            }];
             self.call(getitem, &args, span)
         })
     }
@@ -236,8 +290,16 @@ impl<'db, 'a> Infer<'db, 'a> {
             match self.member_of(m, "__setitem__") {
                 Some(setitem) => {
                     let args = [
-                        Arg { kind: ArgKind::Positional, ty: index, span },
-                        Arg { kind: ArgKind::Positional, ty: value, span },
+                        Arg {
+                            kind: ArgKind::Positional,
+                            ty: index,
+                            span,
+                        },
+                        Arg {
+                            kind: ArgKind::Positional,
+                            ty: value,
+                            span,
+                        },
                     ];
                     self.call(setitem, &args, span);
                 }
@@ -254,6 +316,17 @@ impl<'db, 'a> Infer<'db, 'a> {
     pub(super) fn iterate(&mut self, ty: Ty, span: Span) -> Ty {
         if ty.has_dynamic() {
             return Ty::unknown();
+        }
+        if let TyKind::ClassObject(c) = ty.kind() {
+            // Iterating over a class goes through its metaclass: enums yield members.
+            if crate::types::class::is_enum(self.db, c) {
+                return Ty::instance(c.class, Vec::new());
+            }
+            let has_metaclass =
+                crate::declare::class_decl(self.db, c.class).is_some_and(|d| d.metaclass.is_some());
+            if has_metaclass || crate::types::class::has_dynamic_ancestry(self.db, c) {
+                return Ty::unknown();
+            }
         }
         match ty.kind() {
             TyKind::Any | TyKind::Unknown => return Ty::unknown(),
@@ -274,17 +347,30 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
                 return Ty::unknown();
             }
-            if let Some(item) = self.try_dunder(m, "__getitem__", &[builtin_instance(self.db, "int", Vec::new())], span) {
+            if let Some(item) = self.try_dunder(
+                m,
+                "__getitem__",
+                &[builtin_instance(self.db, "int", Vec::new())],
+                span,
+            ) {
                 return item;
             }
-            self.report(codes::NOT_ITERABLE, span, format!("type `{}` is not iterable", m.display()));
+            self.report(
+                codes::NOT_ITERABLE,
+                span,
+                format!("type `{}` is not iterable", m.display()),
+            );
             Ty::unknown()
         })
     }
 
     /// The type bound by `with value as x`.
     pub(super) fn enter_context(&mut self, ty: Ty, is_async: bool, span: Span) -> Ty {
-        let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+        let (enter, exit) = if is_async {
+            ("__aenter__", "__aexit__")
+        } else {
+            ("__enter__", "__exit__")
+        };
         if ty.has_dynamic() {
             return Ty::unknown();
         }
@@ -307,7 +393,10 @@ impl<'db, 'a> Infer<'db, 'a> {
                     self.report(
                         codes::BAD_CONTEXT_MANAGER,
                         span,
-                        format!("type `{}` is not a context manager (no `{enter}`/`{exit}`)", m.display()),
+                        format!(
+                            "type `{}` is not a context manager (no `{enter}`/`{exit}`)",
+                            m.display()
+                        ),
                     );
                     Ty::unknown()
                 }

@@ -3,111 +3,14 @@
 
 use rustpython_parser::ast::{self, Ranged};
 
-use crate::declare::function::{FunctionSyntax, decorator_flags, signature};
 use crate::diagnostics::{Span, codes};
-use crate::index::ScopeSymbols;
-use crate::infer::builder::{Frame, FrameKind, Infer, LoopCtx, State, global_value};
-use crate::resolve::{absolute_name, resolve_module};
-use crate::types::class::{builtin_instance, typing_class};
+use crate::infer::builder::{FrameKind, Infer, LoopCtx, State};
+use crate::infer::imports::catches_import_error;
+use crate::types::class::builtin_instance;
 use crate::types::relation::is_assignable;
-use crate::types::{ClassId, FunctionTy, ParamKind, Ty, TyKind};
+use crate::types::{Ty, TyKind};
 
 impl<'db, 'a> Infer<'db, 'a> {
-    /// Infers the body of a function (`stmt` is its `def`), given its declared type.
-    pub(super) fn function_body(&mut self, stmt: &'a ast::Stmt, func: Option<Ty>) {
-        let Some(syntax) = FunctionSyntax::from_stmt(stmt) else { return };
-        let func = match func.map(|f| f.kind()) {
-            Some(TyKind::Function(f)) => f.clone(),
-            _ => {
-                let self_ty = match (&self.unit_class, self.frames.is_empty()) {
-                    (Some(class), true) => crate::declare::class_decl(self.db, ClassId::new(self.file, class))
-                        .map(|d| d.self_instance()),
-                    _ => None,
-                };
-                self.local_function_type(syntax, self_ty)
-            }
-        };
-        let mut frame = Frame::new(FrameKind::Function, ScopeSymbols::of_function(syntax.args, syntax.body));
-        frame.is_generator = func.flags.is_generator;
-        if syntax.returns.is_some() {
-            let mut ret = func.sig.ret;
-            if func.flags.is_async
-                && let TyKind::Instance(c) = ret.kind()
-                && c.class.qualname() == "Coroutine"
-                && let Some(inner) = c.args.get(2)
-            {
-                ret = *inner;
-            }
-            frame.ret = Some(ret);
-        }
-        let mut param_types = Vec::new();
-        for param in func.sig.params.iter() {
-            let Some(name) = param.name.as_deref() else { continue };
-            let ty = match param.kind {
-                ParamKind::VarPositional => Ty::variadic_tuple(param.ty),
-                ParamKind::VarKeyword => {
-                    builtin_instance(self.db, "dict", vec![builtin_instance(self.db, "str", Vec::new()), param.ty])
-                }
-                _ => param.ty,
-            };
-            param_types.push((name.to_string(), ty, param.annotated));
-        }
-        self.frames.push(frame);
-        let annotated: Vec<(usize, &'a ast::Expr)> = self
-            .frame()
-            .symbols
-            .names
-            .values()
-            .enumerate()
-            .filter_map(|(i, info)| info.annotation.map(|a| (i, a)))
-            .collect();
-        for (i, annotation) in annotated {
-            let ty = self.annotation_type(annotation).ty;
-            self.frame_mut().declared[i] = Some(ty);
-        }
-        for (name, ty, annotated) in param_types {
-            if annotated && let Some(id) = self.frame().symbols.id(&name) {
-                self.frame_mut().declared[id] = Some(ty);
-            }
-            self.bind_name(&name, ty);
-        }
-        self.stmts(syntax.body);
-        let frame = self.frames.pop();
-        if let Some(frame) = frame
-            && frame.state.reachable
-            && let Some(ret) = frame.ret
-            && !frame.is_generator
-            && !is_stub_body(syntax.body)
-            && !func.flags.is_abstract
-            && !func.flags.is_overload
-            && !is_assignable(self.db, Ty::none(), ret)
-        {
-            let span = Span::from(syntax.returns.map_or(stmt.range(), |r| r.range()));
-            if self.silent == 0 {
-                self.diags.push(crate::Diagnostic::new(
-                    codes::MISSING_RETURN,
-                    span,
-                    format!("function `{}` can end without returning a value of type `{}`", syntax.name, ret.display()),
-                ));
-            }
-        }
-    }
-
-    /// The type of a function defined inside another function (not declared).
-    fn local_function_type(&mut self, syntax: FunctionSyntax<'_>, self_ty: Option<Ty>) -> FunctionTy {
-        let (mut flags, _, _) = decorator_flags(syntax.decorators);
-        crate::declare::function::implicit_flags(syntax.name, self_ty.is_some(), &mut flags);
-        flags.is_async = syntax.is_async;
-        flags.is_generator = crate::index::contains_yield(syntax.body);
-        let mut resolver = self.resolver();
-        let coroutine = typing_class(self.db, "Coroutine");
-        let sig = signature(&mut resolver, syntax, self_ty, flags, coroutine);
-        for diag in resolver.diags {
-            self.report_diag(diag);
-        }
-        FunctionTy { name: syntax.name.into(), def: None, sig, flags }
-    }
-
     pub(super) fn stmts(&mut self, stmts: &'a [ast::Stmt]) {
         for stmt in stmts {
             self.stmt(stmt);
@@ -132,7 +35,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     self.report(
                         codes::BAD_RETURN_TYPE,
                         span,
-                        format!("returned type `{}` is not assignable to the declared return type `{}`", ty.display(), ret.display()),
+                        format!(
+                            "returned type `{}` is not assignable to the declared return type `{}`",
+                            ty.display(),
+                            ret.display()
+                        ),
                     );
                 }
                 self.mark_unreachable();
@@ -156,7 +63,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             S::Assign(a) => {
                 let expected = match a.targets.first() {
-                    Some(ast::Expr::Name(n)) if a.targets.len() == 1 => self.declared_type(n.id.as_str()),
+                    Some(ast::Expr::Name(n)) if a.targets.len() == 1 => {
+                        self.declared_type(n.id.as_str())
+                    }
                     _ => None,
                 };
                 let ty = self.infer_expr_expecting(&a.value, expected);
@@ -183,7 +92,9 @@ impl<'db, 'a> Infer<'db, 'a> {
                     let declared = if ann.bare_final { None } else { Some(ann.ty) };
                     let ty = self.infer_expr_expecting(value, declared);
                     match &*a.target {
-                        ast::Expr::Name(_) => self.assign_target(&a.target, ty, Span::from(value.range())),
+                        ast::Expr::Name(_) => {
+                            self.assign_target(&a.target, ty, Span::from(value.range()))
+                        }
                         other => {
                             if let Some(declared) = declared {
                                 self.check_assignable(ty, declared, Span::from(value.range()));
@@ -212,7 +123,8 @@ impl<'db, 'a> Infer<'db, 'a> {
             S::With(s) => {
                 for item in &s.items {
                     let ty = self.infer_expr(&item.context_expr);
-                    let entered = self.enter_context(ty, false, Span::from(item.context_expr.range()));
+                    let entered =
+                        self.enter_context(ty, false, Span::from(item.context_expr.range()));
                     if let Some(vars) = &item.optional_vars {
                         self.assign_target(vars, entered, Span::from(vars.range()));
                     }
@@ -222,7 +134,8 @@ impl<'db, 'a> Infer<'db, 'a> {
             S::AsyncWith(s) => {
                 for item in &s.items {
                     let ty = self.infer_expr(&item.context_expr);
-                    let entered = self.enter_context(ty, true, Span::from(item.context_expr.range()));
+                    let entered =
+                        self.enter_context(ty, true, Span::from(item.context_expr.range()));
                     if let Some(vars) = &item.optional_vars {
                         self.assign_target(vars, entered, Span::from(vars.range()));
                     }
@@ -297,7 +210,11 @@ impl<'db, 'a> Infer<'db, 'a> {
         self.report(
             codes::BAD_ASSIGNMENT,
             span,
-            format!("type `{}` is not assignable to declared type `{}`", ty.display(), declared.display()),
+            format!(
+                "type `{}` is not assignable to declared type `{}`",
+                ty.display(),
+                declared.display()
+            ),
         );
         false
     }
@@ -324,7 +241,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     && let Some(id) = self.frame().symbols.id(name)
                     && self.state().vars.get(id).copied().flatten().is_some()
                 {
-                    self.report(codes::FINAL_REASSIGNED, span, format!("`{name}` is `Final` and cannot be reassigned"));
+                    self.report(
+                        codes::FINAL_REASSIGNED,
+                        span,
+                        format!("`{name}` is `Final` and cannot be reassigned"),
+                    );
                 }
                 self.record(span, bound);
                 self.bind_name(name, bound);
@@ -357,7 +278,9 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     fn unpack(&mut self, targets: &'a [ast::Expr], ty: Ty, value_span: Span) {
         if let TyKind::Tuple(crate::types::TupleTy::Fixed(items)) = ty.kind() {
-            let star = targets.iter().position(|t| matches!(t, ast::Expr::Starred(_)));
+            let star = targets
+                .iter()
+                .position(|t| matches!(t, ast::Expr::Starred(_)));
             if star.is_none() && items.len() == targets.len() {
                 for (target, &item) in targets.iter().zip(items.iter()) {
                     self.assign_target(target, item, value_span);
@@ -386,7 +309,11 @@ impl<'db, 'a> Infer<'db, 'a> {
         is_async: bool,
     ) {
         let iter_ty = self.infer_expr(iter);
-        let element = if is_async { Ty::unknown() } else { self.iterate(iter_ty, Span::from(iter.range())) };
+        let element = if is_async {
+            Ty::unknown()
+        } else {
+            self.iterate(iter_ty, Span::from(iter.range()))
+        };
         let entry = self.take_state();
         let head = self.loop_fixpoint(&entry, |this| {
             this.assign_target(target, element, Span::from(iter.range()));
@@ -460,14 +387,24 @@ impl<'db, 'a> Infer<'db, 'a> {
         finalbody: &'a [ast::Stmt],
     ) {
         let entry = self.take_state();
+        let guards_imports = handlers.iter().any(|h| {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            h.type_.as_deref().is_none_or(catches_import_error)
+        });
+        self.import_guards += u32::from(guards_imports);
         self.frame_mut().try_states.push(vec![entry.clone()]);
         for stmt in body {
             self.stmt(stmt);
             self.note_try_state();
         }
+        self.import_guards -= u32::from(guards_imports);
         let states = self.frame_mut().try_states.pop().unwrap_or_default();
         let handler_entry = self.merge_all(&states);
-        let handler_entry = if handler_entry.reachable { handler_entry } else { entry.clone() };
+        let handler_entry = if handler_entry.reachable {
+            handler_entry
+        } else {
+            entry.clone()
+        };
         self.stmts(orelse);
         let mut exits = vec![self.take_state()];
         for handler in handlers {
@@ -492,7 +429,11 @@ impl<'db, 'a> Infer<'db, 'a> {
             return;
         }
         let reachable = merged.reachable;
-        let start = if reachable { merged } else { self.merge(&handler_entry, &merged) };
+        let start = if reachable {
+            merged
+        } else {
+            self.merge(&handler_entry, &merged)
+        };
         self.set_state(start);
         self.stmts(finalbody);
         if !reachable {
@@ -553,12 +494,17 @@ impl<'db, 'a> Infer<'db, 'a> {
                 self.infer_expr(&v.value);
             }
             P::MatchSingleton(_) => {}
-            P::MatchSequence(p) => p.patterns.iter().for_each(|p| self.bind_pattern(p, Ty::unknown())),
+            P::MatchSequence(p) => p
+                .patterns
+                .iter()
+                .for_each(|p| self.bind_pattern(p, Ty::unknown())),
             P::MatchMapping(p) => {
                 p.keys.iter().for_each(|k| {
                     self.infer_expr(k);
                 });
-                p.patterns.iter().for_each(|p| self.bind_pattern(p, Ty::unknown()));
+                p.patterns
+                    .iter()
+                    .for_each(|p| self.bind_pattern(p, Ty::unknown()));
                 if let Some(rest) = &p.rest {
                     self.bind_name(rest.as_str(), Ty::unknown());
                 }
@@ -566,160 +512,17 @@ impl<'db, 'a> Infer<'db, 'a> {
             P::MatchClass(p) => {
                 let class = self.infer_expr(&p.cls);
                 let _ = class;
-                p.patterns.iter().for_each(|p| self.bind_pattern(p, Ty::unknown()));
-                p.kwd_patterns.iter().for_each(|p| self.bind_pattern(p, Ty::unknown()));
+                p.patterns
+                    .iter()
+                    .for_each(|p| self.bind_pattern(p, Ty::unknown()));
+                p.kwd_patterns
+                    .iter()
+                    .for_each(|p| self.bind_pattern(p, Ty::unknown()));
             }
-            P::MatchOr(p) => p.patterns.iter().for_each(|p| self.bind_pattern(p, subject)),
-        }
-    }
-
-    fn def_stmt(&mut self, stmt: &'a ast::Stmt) {
-        let Some(syntax) = FunctionSyntax::from_stmt(stmt) else { return };
-        for decorator in syntax.decorators {
-            self.infer_expr(decorator);
-        }
-        let args = syntax.args;
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
-            if let Some(default) = &arg.default {
-                self.infer_expr(default);
-            }
-        }
-        let kind = self.frame().kind;
-        match kind {
-            FrameKind::Module | FrameKind::Class => {
-                let qualname = match self.frame().class {
-                    Some(class) => format!("{}.{}", class.qualname(), syntax.name),
-                    None if kind == FrameKind::Module => syntax.name.to_string(),
-                    None => String::new(),
-                };
-                let ty = self.decls.functions.get(&*qualname).map_or_else(Ty::unknown, |f| f.value);
-                if kind == FrameKind::Class && self.frame().class.is_none() {
-                    // A method of a class local to a function: infer it here.
-                    self.function_body(stmt, None);
-                }
-                self.bind_name(syntax.name, ty);
-            }
-            _ => {
-                let func = self.local_function_type(syntax, None);
-                let (_, unknown, property) = decorator_flags(syntax.decorators);
-                let func_ty = Ty::function(func);
-                self.function_body(stmt, Some(func_ty));
-                let value = if unknown || property { Ty::unknown() } else { func_ty };
-                self.bind_name(syntax.name, value);
-            }
-        }
-    }
-
-    fn class_stmt(&mut self, c: &'a ast::StmtClassDef) {
-        for decorator in &c.decorator_list {
-            self.infer_expr(decorator);
-        }
-        for base in &c.bases {
-            self.infer_expr(base);
-        }
-        for keyword in &c.keywords {
-            self.infer_expr(&keyword.value);
-        }
-        let class = match self.frame().kind {
-            FrameKind::Module => Some(ClassId::new(self.file, c.name.as_str())),
-            FrameKind::Class => self.frame().class.map(|outer| ClassId::new(self.file, &format!("{}.{}", outer.qualname(), c.name))),
-            _ => None,
-        };
-        let class = class.filter(|id| crate::declare::class_decl(self.db, *id).is_some());
-        let mut frame = Frame::new(FrameKind::Class, ScopeSymbols::of_body(&c.body));
-        frame.class = class;
-        if let Some(class) = class
-            && let Some(decl) = crate::declare::class_decl(self.db, class)
-        {
-            for (i, (name, _)) in frame.symbols.names.iter().enumerate() {
-                if let Some(member) = decl.members.get(*name)
-                    && member.declared
-                    && member.in_class_body
-                    && matches!(member.kind, crate::declare::MemberKind::InstanceVar | crate::declare::MemberKind::ClassVar)
-                {
-                    frame.declared[i] = Some(member.ty);
-                }
-            }
-        }
-        self.frames.push(frame);
-        self.stmts(&c.body);
-        self.frames.pop();
-        self.last_class_defs = c
-            .body
-            .iter()
-            .filter_map(|s| FunctionSyntax::from_stmt(s).map(|f| (f.name.into(), Span::from(s.range()))))
-            .collect();
-        let ty = match class {
-            Some(class) => {
-                self.check_overrides(class);
-                Ty::class_object(class, Vec::new())
-            }
-            None => Ty::unknown(),
-        };
-        self.bind_name(c.name.as_str(), ty);
-    }
-
-    fn import_stmt(&mut self, import: &'a ast::StmtImport) {
-        for alias in &import.names {
-            let full = alias.name.as_str();
-            let span = Span::from(alias.range);
-            let file = resolve_module(self.db, full);
-            if file.is_none() && !crate::declare::stdlib::is_stdlib_module(full) {
-                self.report(codes::UNRESOLVED_IMPORT, span, format!("cannot resolve module `{full}`"));
-            }
-            match &alias.asname {
-                Some(asname) => self.bind_name(asname.as_str(), Ty::module(full, file)),
-                None => {
-                    let top = full.split('.').next().unwrap_or(full);
-                    let top_file = resolve_module(self.db, top);
-                    self.bind_name(top, Ty::module(top, top_file));
-                }
-            }
-        }
-    }
-
-    fn import_from_stmt(&mut self, from: &'a ast::StmtImportFrom) {
-        let level = from.level.map_or(0, |l| l.to_u32());
-        let module = absolute_name(self.db, self.file, level, from.module.as_deref());
-        let Some(module) = module else {
-            self.report(codes::UNRESOLVED_IMPORT, Span::from(from.range), "relative import climbs above the top package");
-            return;
-        };
-        let file = resolve_module(self.db, &module);
-        let dynamic = file.is_none();
-        if dynamic && !crate::declare::stdlib::is_stdlib_module(&module) && module != "__future__" {
-            self.report(codes::UNRESOLVED_IMPORT, Span::from(from.range), format!("cannot resolve module `{module}`"));
-        }
-        for alias in &from.names {
-            let name = alias.name.as_str();
-            if name == "*" {
-                continue;
-            }
-            let bound = alias.asname.as_ref().map_or(name, |a| a.as_str());
-            let ty = match file {
-                None => Ty::unknown(),
-                Some(file) => {
-                    let sub = format!("{module}.{name}");
-                    match global_value(self.db, file, name, 0).filter(|_| {
-                        let decls = crate::declare::module_declarations(self.db, file);
-                        decls.globals.contains_key(name) || !decls.star_imports.is_empty()
-                    }) {
-                        Some(ty) => ty,
-                        None => match resolve_module(self.db, &sub) {
-                            Some(sub_file) => Ty::module(&sub, Some(sub_file)),
-                            None => {
-                                self.report(
-                                    codes::UNRESOLVED_IMPORT,
-                                    Span::from(alias.range),
-                                    format!("module `{module}` has no member `{name}`"),
-                                );
-                                Ty::unknown()
-                            }
-                        },
-                    }
-                }
-            };
-            self.bind_name(bound, ty);
+            P::MatchOr(p) => p
+                .patterns
+                .iter()
+                .for_each(|p| self.bind_pattern(p, subject)),
         }
     }
 }
@@ -737,25 +540,27 @@ fn narrow_declared(db: &dyn crate::Db, declared: Ty, assigned: Ty) -> Ty {
     let kept: Vec<Ty> = members
         .iter()
         .copied()
-        .filter(|&m| assigned.union_members().iter().any(|&a| is_assignable(db, a, m)))
+        .filter(|&m| {
+            assigned
+                .union_members()
+                .iter()
+                .any(|&a| is_assignable(db, a, m))
+        })
         .collect();
-    if kept.is_empty() { declared } else { Ty::union(kept) }
+    if kept.is_empty() {
+        declared
+    } else {
+        Ty::union(kept)
+    }
 }
 
 /// `except E as e`: `e` is an instance of `E` (or of each class of a tuple).
 fn exception_instance(ty: Ty) -> Ty {
     match ty.kind() {
         TyKind::ClassObject(c) => Ty::instance(c.class, c.args.to_vec()),
-        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => Ty::union(items.iter().map(|&t| exception_instance(t))),
+        TyKind::Tuple(crate::types::TupleTy::Fixed(items)) => {
+            Ty::union(items.iter().map(|&t| exception_instance(t)))
+        }
         _ => Ty::unknown(),
     }
-}
-
-/// A body that only documents or stubs (`...`, `pass`, a docstring, `raise`).
-fn is_stub_body(body: &[ast::Stmt]) -> bool {
-    body.iter().all(|s| match s {
-        ast::Stmt::Pass(_) | ast::Stmt::Raise(_) => true,
-        ast::Stmt::Expr(e) => matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Ellipsis | ast::Constant::Str(_))),
-        _ => false,
-    })
 }

@@ -8,20 +8,43 @@ use crate::declare::symbols::{SymbolDef, module_symbols};
 use crate::declare::{Member, MemberKind, class_decl};
 use crate::resolve::resolve_module;
 use crate::types::{
-    ClassId, ClassTy, FunctionFlags, FunctionTy, Literal, Param, ParamKind, Signature, Substitution, Ty, TyKind,
+    ClassId, ClassTy, FunctionFlags, FunctionTy, Literal, Param, ParamKind, Signature,
+    Substitution, Ty, TyKind,
 };
 
 /// A class named `name` declared in module `module`, if the module declares it.
 pub fn module_class(db: &dyn Db, module: &str, name: &str) -> Option<ClassId> {
     let file = resolve_module(db, module)?;
-    matches!(module_symbols(db, file).get(name), Some(SymbolDef::Class)).then(|| ClassId::new(file, name))
+    matches!(module_symbols(db, file).get(name), Some(SymbolDef::Class))
+        .then(|| ClassId::new(file, name))
 }
 
 /// A class of `builtins`.
 pub fn builtin_class(db: &dyn Db, name: &str) -> Option<ClassId> {
     let file = builtins_file(db)?;
-    matches!(module_symbols(db, file).get(name), Some(SymbolDef::Class)).then(|| ClassId::new(file, name))
+    // Looked up constantly (every literal, every comparison): cached per thread, keyed
+    // by the builtins file so that another stub set gets its own entries.
+    thread_local! {
+        static CACHE: std::cell::RefCell<BuiltinCache> = std::cell::RefCell::new(Default::default());
+    }
+    if let Some(found) = CACHE.with(|c| c.borrow().get(&file).and_then(|m| m.get(name).copied())) {
+        return found;
+    }
+    let found = matches!(module_symbols(db, file).get(name), Some(SymbolDef::Class))
+        .then(|| ClassId::new(file, name));
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .entry(file)
+            .or_default()
+            .insert(name.into(), found)
+    });
+    found
 }
+
+type BuiltinCache = crate::types::fxhash::FxHashMap<
+    SourceFile,
+    crate::types::fxhash::FxHashMap<Box<str>, Option<ClassId>>,
+>;
 
 /// A class of `typing`.
 pub fn typing_class(db: &dyn Db, name: &str) -> Option<ClassId> {
@@ -77,7 +100,11 @@ pub fn join(db: &dyn Db, a: Ty, b: Ty) -> Ty {
     }
     let joined = a.or(b);
     let members = joined.union_members();
-    if members.len() < 2 || !members.iter().any(|m| matches!(m.kind(), TyKind::Literal(_))) {
+    if members.len() < 2
+        || !members
+            .iter()
+            .any(|m| matches!(m.kind(), TyKind::Literal(_)))
+    {
         return joined;
     }
     Ty::union(members.iter().copied().filter(|m| match m.kind() {
@@ -95,12 +122,17 @@ pub fn join(db: &dyn Db, a: Ty, b: Ty) -> Ty {
 pub fn class_mro(db: &dyn Db, file: SourceFile, class: ClassId) -> Box<[ClassTy]> {
     let _ = file;
     let mut out: Vec<ClassTy> = Vec::new();
-    let own = class_decl(db, class).map(|d| d.type_params.clone()).unwrap_or_default();
+    let own = class_decl(db, class)
+        .map(|d| d.type_params.clone())
+        .unwrap_or_default();
     let mut visiting = Vec::new();
     linearize(db, ClassTy { class, args: own }, &mut out, &mut visiting);
     if let Some(object) = builtin_class(db, "object") {
         out.retain(|c| c.class != object);
-        out.push(ClassTy { class: object, args: Box::new([]) });
+        out.push(ClassTy {
+            class: object,
+            args: Box::new([]),
+        });
     }
     out.into_boxed_slice()
 }
@@ -130,16 +162,27 @@ fn linearize(db: &dyn Db, class: ClassTy, out: &mut Vec<ClassTy>, visiting: &mut
 /// The MRO of an instance type, with its type arguments substituted.
 pub fn mro_of(db: &dyn Db, class: &ClassTy) -> Vec<ClassTy> {
     let mro = class_mro(db, class.class.file(), class.class);
-    let params = class_decl(db, class.class).map(|d| d.type_params.clone()).unwrap_or_default();
+    if class.args.is_empty() && mro.iter().all(|c| c.args.is_empty()) {
+        return mro.to_vec();
+    }
+    let params = class_decl(db, class.class)
+        .map(|d| d.type_params.clone())
+        .unwrap_or_default();
     let subst = Substitution::for_class(&params, &class.args);
     mro.iter()
-        .map(|entry| ClassTy { class: entry.class, args: entry.args.iter().map(|&a| subst.apply(a)).collect() })
+        .map(|entry| ClassTy {
+            class: entry.class,
+            args: entry.args.iter().map(|&a| subst.apply(a)).collect(),
+        })
         .collect()
 }
 
 /// Whether `sub` is `sup` or inherits from it.
 pub fn is_subclass(db: &dyn Db, sub: ClassId, sup: ClassId) -> bool {
-    sub == sup || class_mro(db, sub.file(), sub).iter().any(|c| c.class == sup)
+    sub == sup
+        || class_mro(db, sub.file(), sub)
+            .iter()
+            .any(|c| c.class == sup)
 }
 
 /// The type arguments `instance` gives to its base `target` (`list[int]` as `Sequence`
@@ -148,7 +191,10 @@ pub fn upcast(db: &dyn Db, instance: &ClassTy, target: ClassId) -> Option<Box<[T
     if instance.class == target {
         return Some(instance.args.clone());
     }
-    mro_of(db, instance).into_iter().find(|c| c.class == target).map(|c| c.args)
+    mro_of(db, instance)
+        .into_iter()
+        .find(|c| c.class == target)
+        .map(|c| c.args)
 }
 
 /// A member found on a class: where, what, and the substitution of the owner's type
@@ -174,8 +220,27 @@ pub fn lookup_member(db: &dyn Db, class: &ClassTy, name: &str) -> Option<FoundMe
     {
         return Some(init);
     }
+    let mro = class_mro(db, class.class.file(), class.class);
+    if class.args.is_empty() && mro.iter().all(|c| c.args.is_empty()) {
+        // Not generic anywhere: no substitution to build.
+        for entry in mro.iter() {
+            let Some(decl) = class_decl(db, entry.class) else {
+                continue;
+            };
+            if let Some(member) = decl.members.get(name) {
+                return Some(FoundMember {
+                    owner: entry.class,
+                    member: member.clone(),
+                    subst: Substitution::new(),
+                });
+            }
+        }
+        return None;
+    }
     for entry in mro_of(db, class) {
-        let Some(decl) = class_decl(db, entry.class) else { continue };
+        let Some(decl) = class_decl(db, entry.class) else {
+            continue;
+        };
         if let Some(member) = decl.members.get(name) {
             return Some(FoundMember {
                 owner: entry.class,
@@ -189,10 +254,12 @@ pub fn lookup_member(db: &dyn Db, class: &ClassTy, name: &str) -> Option<FoundMe
 
 /// Whether some class of the MRO could not be resolved (unknown members are allowed).
 pub fn has_dynamic_ancestry(db: &dyn Db, class: &ClassTy) -> bool {
-    mro_of(db, class).iter().any(|c| match class_decl(db, c.class) {
-        Some(decl) => decl.flags.has_dynamic_base,
-        None => true,
-    })
+    mro_of(db, class)
+        .iter()
+        .any(|c| match class_decl(db, c.class) {
+            Some(decl) => decl.flags.has_dynamic_base,
+            None => true,
+        })
 }
 
 /// The synthesized `__init__` of a dataclass that does not define one.
@@ -201,11 +268,17 @@ fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
     let mut params: Vec<Param> = Vec::new();
     let mut saw_dataclass = false;
     for entry in mro.iter().rev() {
-        let Some(decl) = class_decl(db, entry.class) else { continue };
+        let Some(decl) = class_decl(db, entry.class) else {
+            continue;
+        };
         if !decl.flags.is_dataclass {
             continue;
         }
-        if decl.members.get("__init__").is_some_and(|m| m.in_class_body && m.kind == MemberKind::Method) {
+        if decl
+            .members
+            .get("__init__")
+            .is_some_and(|m| m.in_class_body && m.kind == MemberKind::Method)
+        {
             return None;
         }
         saw_dataclass = true;
@@ -238,7 +311,11 @@ fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
     let func = Ty::function(FunctionTy {
         name: "__init__".into(),
         def: None,
-        sig: Signature { params: params.into_boxed_slice(), ret: Ty::none(), gradual: false },
+        sig: Signature {
+            params: params.into_boxed_slice(),
+            ret: Ty::none(),
+            gradual: false,
+        },
         flags: FunctionFlags::default(),
     });
     Some(FoundMember {
@@ -261,7 +338,19 @@ pub fn is_abstract(db: &dyn Db, class: &ClassTy) -> bool {
     mro_of(db, class).iter().any(|c| {
         class_decl(db, c.class).is_some_and(|d| {
             d.flags.is_protocol
-                || d.members.values().any(|m| matches!(m.ty.kind(), TyKind::Function(f) if f.flags.is_abstract))
+                || d.members
+                    .values()
+                    .any(|m| matches!(m.ty.kind(), TyKind::Function(f) if f.flags.is_abstract))
         })
     })
+}
+
+/// Whether a class derives from `enum.Enum`.
+pub fn is_enum(db: &dyn Db, class: &ClassTy) -> bool {
+    class_mro(db, class.class.file(), class.class)
+        .iter()
+        .any(|c| {
+            c.class.qualname() == "Enum"
+                && crate::declare::names::module_name_of_file(db, c.class.file()) == Some("enum")
+        })
 }

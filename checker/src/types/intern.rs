@@ -5,7 +5,9 @@
 //! reference is the identity of the value.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasher, Hash, RandomState};
+use std::hash::{BuildHasher, Hash};
+
+use super::fxhash::FxBuildHasher;
 use std::sync::{Mutex, OnceLock};
 
 use super::{ClassKey, TyKind};
@@ -14,17 +16,22 @@ const SHARDS: usize = 16;
 
 /// A sharded set of leaked values.
 pub struct Interned<T: 'static> {
-    hasher: RandomState,
-    shards: [Mutex<HashSet<&'static T>>; SHARDS],
+    hasher: FxBuildHasher,
+    shards: [Mutex<HashSet<&'static T, FxBuildHasher>>; SHARDS],
 }
 
 impl<T: Eq + Hash + Send + Sync + 'static> Interned<T> {
     fn new() -> Self {
-        Self { hasher: RandomState::new(), shards: std::array::from_fn(|_| Mutex::new(HashSet::new())) }
+        Self {
+            hasher: FxBuildHasher::default(),
+            shards: std::array::from_fn(|_| {
+                Mutex::new(HashSet::with_hasher(FxBuildHasher::default()))
+            }),
+        }
     }
 
     fn intern(&self, value: T) -> &'static T {
-        let shard = (self.hasher.hash_one(&value) as usize) % SHARDS;
+        let shard = (self.hasher.hash_one(&value) >> 59) as usize % SHARDS;
         let mut set = match self.shards[shard].lock() {
             Ok(set) => set,
             Err(poisoned) => poisoned.into_inner(),

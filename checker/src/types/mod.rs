@@ -12,6 +12,7 @@
 
 pub mod class;
 mod display;
+pub mod fxhash;
 mod intern;
 pub mod primitive;
 pub mod relation;
@@ -105,7 +106,10 @@ pub struct ClassKey {
 
 impl ClassId {
     pub fn new(file: SourceFile, qualname: &str) -> ClassId {
-        ClassId(intern::intern_class(ClassKey { file, qualname: qualname.into() }))
+        ClassId(intern::intern_class(ClassKey {
+            file,
+            qualname: qualname.into(),
+        }))
     }
     pub fn file(self) -> SourceFile {
         self.0.file
@@ -189,21 +193,34 @@ pub struct Signature {
 impl Signature {
     /// `(...) -> ret`.
     pub fn gradual(ret: Ty) -> Signature {
-        Signature { params: Box::new([]), ret, gradual: true }
+        Signature {
+            params: Box::new([]),
+            ret,
+            gradual: true,
+        }
     }
 
     /// The signature without its first positional parameter (binding `self`/`cls`).
     pub fn bind_first(&self) -> Signature {
         let mut params: Vec<Param> = self.params.to_vec();
-        if let Some(i) = params
-            .iter()
-            .position(|p| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
-        {
+        if let Some(i) = params.iter().position(|p| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        }) {
             params.remove(i);
-        } else if params.first().is_some_and(|p| p.kind == ParamKind::VarPositional) {
+        } else if params
+            .first()
+            .is_some_and(|p| p.kind == ParamKind::VarPositional)
+        {
             // `def f(*args)`: binding consumes one of the arguments, the rest stays.
         }
-        Signature { params: params.into_boxed_slice(), ret: self.ret, gradual: self.gradual }
+        Signature {
+            params: params.into_boxed_slice(),
+            ret: self.ret,
+            gradual: self.gradual,
+        }
     }
 }
 
@@ -313,25 +330,38 @@ impl Ty {
     }
 
     pub fn any() -> Ty {
-        Ty::new(TyKind::Any)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::Any))
     }
     pub fn unknown() -> Ty {
-        Ty::new(TyKind::Unknown)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::Unknown))
     }
     pub fn never() -> Ty {
-        Ty::new(TyKind::Never)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::Never))
     }
     pub fn none() -> Ty {
-        Ty::new(TyKind::None)
+        static TY: std::sync::OnceLock<Ty> = std::sync::OnceLock::new();
+        *TY.get_or_init(|| Ty::new(TyKind::None))
     }
     pub fn instance(class: ClassId, args: Vec<Ty>) -> Ty {
-        Ty::new(TyKind::Instance(ClassTy { class, args: args.into_boxed_slice() }))
+        Ty::new(TyKind::Instance(ClassTy {
+            class,
+            args: args.into_boxed_slice(),
+        }))
     }
     pub fn exact(class: ClassId, args: Vec<Ty>) -> Ty {
-        Ty::new(TyKind::Exact(ClassTy { class, args: args.into_boxed_slice() }))
+        Ty::new(TyKind::Exact(ClassTy {
+            class,
+            args: args.into_boxed_slice(),
+        }))
     }
     pub fn class_object(class: ClassId, args: Vec<Ty>) -> Ty {
-        Ty::new(TyKind::ClassObject(ClassTy { class, args: args.into_boxed_slice() }))
+        Ty::new(TyKind::ClassObject(ClassTy {
+            class,
+            args: args.into_boxed_slice(),
+        }))
     }
     pub fn literal(lit: Literal) -> Ty {
         Ty::new(TyKind::Literal(lit))
@@ -358,7 +388,10 @@ impl Ty {
         Ty::new(TyKind::TypeVar(tv))
     }
     pub fn module(name: &str, file: Option<SourceFile>) -> Ty {
-        Ty::new(TyKind::Module(ModuleTy { name: name.into(), file }))
+        Ty::new(TyKind::Module(ModuleTy {
+            name: name.into(),
+            file,
+        }))
     }
     pub fn property(getter: Ty, settable: bool) -> Ty {
         Ty::new(TyKind::Property { getter, settable })
@@ -444,7 +477,12 @@ impl Ty {
         if !self.contains_none() {
             return self;
         }
-        Ty::union(self.union_members().iter().copied().filter(|m| !m.is_none()))
+        Ty::union(
+            self.union_members()
+                .iter()
+                .copied()
+                .filter(|m| !m.is_none()),
+        )
     }
 
     /// The members of a union mapped through `f`, joined again.

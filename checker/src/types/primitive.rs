@@ -44,6 +44,11 @@ impl Primitive {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(p, _)| *p)
     }
 
+    /// Whether the primitive is an integer (signed, unsigned, `char`, `cbool`).
+    pub fn is_integer(self) -> bool {
+        !matches!(self, Primitive::Double)
+    }
+
     /// Size in bytes of the unboxed value.
     pub fn size(self) -> u32 {
         match self {

@@ -10,9 +10,12 @@ use std::cell::RefCell;
 use crate::db::Db;
 use crate::declare::{MemberKind, class_decl};
 use crate::types::class::{
-    builtin_class, builtin_instance, is_builtin, is_subclass, literal_fallback, lookup_member, upcast,
+    builtin_class, builtin_instance, is_builtin, is_subclass, literal_fallback, lookup_member,
+    upcast,
 };
-use crate::types::{ClassTy, ParamKind, Signature, TupleTy, Ty, TyKind, Variance};
+use crate::types::{
+    ClassTy, Literal, ParamKind, Primitive, Signature, TupleTy, Ty, TyKind, Variance,
+};
 
 thread_local! {
     static IN_PROGRESS: RefCell<Vec<(Ty, Ty)>> = const { RefCell::new(Vec::new()) };
@@ -29,7 +32,9 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
     }
     let d = depth + 1;
     match (from.kind(), to.kind()) {
-        (_, TyKind::Any | TyKind::Unknown) | (TyKind::Any | TyKind::Unknown | TyKind::Never, _) => true,
+        (_, TyKind::Any | TyKind::Unknown) | (TyKind::Any | TyKind::Unknown | TyKind::Never, _) => {
+            true
+        }
         (TyKind::Union(members), _) => members.iter().all(|&m| assignable(db, m, to, d)),
         (_, TyKind::Union(members)) => members.iter().any(|&m| assignable(db, from, m, d)),
         (_, TyKind::Instance(c)) if is_builtin(db, c.class, "object") => true,
@@ -44,13 +49,23 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         }
         (TyKind::None, _) => false,
         (TyKind::Literal(a), TyKind::Literal(b)) => a == b,
-        // Static Python hook: a literal in a primitive context (range checked by the
-        // static pass).
-        (TyKind::Literal(lit), TyKind::Primitive(p)) => crate::rules::static_python::hooks::literal_fits_primitive(lit, *p),
+        (TyKind::Literal(lit), TyKind::Primitive(p)) => match lit {
+            Literal::Int(_) => p.is_integer(),
+            Literal::Bool(_) => matches!(p, Primitive::CBool) || p.is_integer(),
+            _ => false,
+        },
+        (TyKind::Instance(c), TyKind::Primitive(p)) | (TyKind::Exact(c), TyKind::Primitive(p)) => {
+            primitive_matches_class(db, *p, c.class)
+        }
+        // Static Python hook: an integral primitive indexes a sequence.
+        (TyKind::Primitive(p), TyKind::Instance(c))
+            if p.is_integral() && c.class.qualname() == "SupportsIndex" =>
+        {
+            true
+        }
+        (TyKind::Primitive(p), TyKind::Instance(c)) => primitive_matches_class(db, *p, c.class),
         (TyKind::Literal(lit), _) => assignable(db, literal_fallback(db, lit), to, d),
         (TyKind::Primitive(a), TyKind::Primitive(b)) => a.widens_to(*b),
-        // Static Python hook: an integral primitive indexes a sequence.
-        (TyKind::Primitive(p), TyKind::Instance(c)) if p.is_integral() && c.class.qualname() == "SupportsIndex" => true,
         (TyKind::Exact(a), TyKind::Exact(b)) => a.class == b.class && args_assignable(db, a, b, d),
         (TyKind::Exact(a), _) => assignable(db, Ty::instance(a.class, a.args.to_vec()), to, d),
         (TyKind::Instance(a), TyKind::Instance(b)) => instance_assignable(db, a, b, from, d),
@@ -71,12 +86,15 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
             TyKind::Function(f) => signature_assignable(db, &f.sig.bind_first(), sig, d),
             _ => true,
         },
-        (TyKind::Overloaded(items), TyKind::Callable(_)) => items.iter().any(|&i| assignable(db, i, to, d)),
-        (TyKind::Instance(c), TyKind::Callable(_)) => {
-            lookup_member(db, c, "__call__").is_some()
+        (TyKind::Overloaded(items), TyKind::Callable(_)) => {
+            items.iter().any(|&i| assignable(db, i, to, d))
         }
+        (TyKind::Instance(c), TyKind::Callable(_)) => lookup_member(db, c, "__call__").is_some(),
         (
-            TyKind::Function(_) | TyKind::Callable(_) | TyKind::BoundMethod { .. } | TyKind::Overloaded(_),
+            TyKind::Function(_)
+            | TyKind::Callable(_)
+            | TyKind::BoundMethod { .. }
+            | TyKind::Overloaded(_),
             TyKind::Instance(c),
         ) => {
             protocol_accepts(db, from, c, d)
@@ -88,6 +106,14 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
     }
 }
 
+/// Whether a primitive and a class stand for the same values: the `__static__` class
+/// of the same name, or `int` for integer primitives, `float` for `double`.
+fn primitive_matches_class(db: &dyn Db, prim: Primitive, class: crate::types::ClassId) -> bool {
+    class.qualname() == prim.name()
+        || (prim.is_integer() && is_builtin(db, class, "int"))
+        || (matches!(prim, Primitive::Double) && is_builtin(db, class, "float"))
+}
+
 fn instance_assignable(db: &dyn Db, a: &ClassTy, b: &ClassTy, from: Ty, d: u32) -> bool {
     // PEP 484 numeric promotions.
     if (is_builtin(db, b.class, "float") && is_builtin(db, a.class, "int"))
@@ -97,7 +123,10 @@ fn instance_assignable(db: &dyn Db, a: &ClassTy, b: &ClassTy, from: Ty, d: u32) 
         return true;
     }
     if let Some(args) = upcast(db, a, b.class) {
-        let upcast_ty = ClassTy { class: b.class, args };
+        let upcast_ty = ClassTy {
+            class: b.class,
+            args,
+        };
         return args_assignable(db, &upcast_ty, b, d);
     }
     protocol_accepts(db, from, b, d)
@@ -108,18 +137,26 @@ fn args_assignable(db: &dyn Db, a: &ClassTy, b: &ClassTy, d: u32) -> bool {
     if a.args.is_empty() || b.args.is_empty() {
         return true;
     }
-    let params = class_decl(db, b.class).map(|c| c.type_params.clone()).unwrap_or_default();
-    a.args.iter().zip(b.args.iter()).enumerate().all(|(i, (&x, &y))| {
-        let variance = match params.get(i).map(|p| p.kind()) {
-            Some(TyKind::TypeVar(tv)) => tv.variance,
-            _ => Variance::Invariant,
-        };
-        match variance {
-            Variance::Covariant => assignable(db, x, y, d),
-            Variance::Contravariant => assignable(db, y, x, d),
-            Variance::Invariant => x == y || x.is_dynamic() || y.is_dynamic() || is_equivalent(db, x, y, d),
-        }
-    })
+    let params = class_decl(db, b.class)
+        .map(|c| c.type_params.clone())
+        .unwrap_or_default();
+    a.args
+        .iter()
+        .zip(b.args.iter())
+        .enumerate()
+        .all(|(i, (&x, &y))| {
+            let variance = match params.get(i).map(|p| p.kind()) {
+                Some(TyKind::TypeVar(tv)) => tv.variance,
+                _ => Variance::Invariant,
+            };
+            match variance {
+                Variance::Covariant => assignable(db, x, y, d),
+                Variance::Contravariant => assignable(db, y, x, d),
+                Variance::Invariant => {
+                    x == y || x.is_dynamic() || y.is_dynamic() || is_equivalent(db, x, y, d)
+                }
+            }
+        })
 }
 
 fn is_equivalent(db: &dyn Db, a: Ty, b: Ty, d: u32) -> bool {
@@ -137,7 +174,10 @@ fn tuple_element_union(t: &TupleTy) -> Ty {
 fn tuple_assignable(db: &dyn Db, a: &TupleTy, b: &TupleTy, d: u32) -> bool {
     match (a, b) {
         (TupleTy::Fixed(x), TupleTy::Fixed(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(&p, &q)| assignable(db, p, q, d))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(&p, &q)| assignable(db, p, q, d))
         }
         (TupleTy::Fixed(x), TupleTy::Variadic(y)) => x.iter().all(|&p| assignable(db, p, *y, d)),
         (TupleTy::Variadic(x), TupleTy::Variadic(y)) => assignable(db, *x, *y, d),
@@ -147,7 +187,9 @@ fn tuple_assignable(db: &dyn Db, a: &TupleTy, b: &TupleTy, d: u32) -> bool {
 
 /// Whether `to`'s class is a protocol that `from` satisfies structurally.
 fn protocol_accepts(db: &dyn Db, from: Ty, to: &ClassTy, d: u32) -> bool {
-    let Some(decl) = class_decl(db, to.class) else { return false };
+    let Some(decl) = class_decl(db, to.class) else {
+        return false;
+    };
     if !decl.flags.is_protocol {
         return false;
     }
@@ -157,10 +199,14 @@ fn protocol_accepts(db: &dyn Db, from: Ty, to: &ClassTy, d: u32) -> bool {
         return true;
     }
     IN_PROGRESS.with(|stack| stack.borrow_mut().push((from, to_ty)));
-    let result = protocol_members(db, to).into_iter().all(|(name, expected)| {
-        let Some(actual) = member_type_of(db, from, &name) else { return false };
-        assignable(db, actual, expected, d)
-    });
+    let result = protocol_members(db, to)
+        .into_iter()
+        .all(|(name, expected)| {
+            let Some(actual) = member_type_of(db, from, &name) else {
+                return false;
+            };
+            assignable(db, actual, expected, d)
+        });
     IN_PROGRESS.with(|stack| {
         stack.borrow_mut().pop();
     });
@@ -171,17 +217,23 @@ fn protocol_accepts(db: &dyn Db, from: Ty, to: &ClassTy, d: u32) -> bool {
 fn protocol_members(db: &dyn Db, protocol: &ClassTy) -> Vec<(Box<str>, Ty)> {
     let mut out: Vec<(Box<str>, Ty)> = Vec::new();
     for entry in crate::types::class::mro_of(db, protocol) {
-        let Some(decl) = class_decl(db, entry.class) else { continue };
+        let Some(decl) = class_decl(db, entry.class) else {
+            continue;
+        };
         if !decl.flags.is_protocol {
             continue;
         }
         for name in decl.members.keys() {
-            if out.iter().any(|(n, _)| n == name) || matches!(&**name, "__init__" | "__slots__" | "__class_getitem__")
+            if out.iter().any(|(n, _)| n == name)
+                || matches!(&**name, "__init__" | "__slots__" | "__class_getitem__")
             {
                 continue;
             }
             if let Some(found) = lookup_member(db, protocol, name) {
-                out.push((name.clone(), bind_for_comparison(found.ty(), found.member.kind)));
+                out.push((
+                    name.clone(),
+                    bind_for_comparison(found.ty(), found.member.kind),
+                ));
             }
         }
     }
@@ -190,7 +242,9 @@ fn protocol_members(db: &dyn Db, protocol: &ClassTy) -> Vec<(Box<str>, Ty)> {
 
 fn bind_for_comparison(ty: Ty, kind: MemberKind) -> Ty {
     match (ty.kind(), kind) {
-        (TyKind::Function(f), MemberKind::Method | MemberKind::ClassMethod) => Ty::callable(f.sig.bind_first()),
+        (TyKind::Function(f), MemberKind::Method | MemberKind::ClassMethod) => {
+            Ty::callable(f.sig.bind_first())
+        }
         (TyKind::Function(f), MemberKind::StaticMethod) => Ty::callable(f.sig.clone()),
         (TyKind::Property { getter, .. }, _) => *getter,
         _ => ty,
@@ -202,7 +256,10 @@ fn member_type_of(db: &dyn Db, ty: Ty, name: &str) -> Option<Ty> {
     let class = match ty.kind() {
         TyKind::Instance(c) | TyKind::Exact(c) => c.clone(),
         TyKind::Literal(lit) => literal_fallback(db, lit).as_instance()?.clone(),
-        TyKind::None => ClassTy { class: builtin_class(db, "object")?, args: Box::new([]) },
+        TyKind::None => ClassTy {
+            class: builtin_class(db, "object")?,
+            args: Box::new([]),
+        },
         TyKind::Any | TyKind::Unknown => return Some(Ty::unknown()),
         _ => return Some(Ty::unknown()),
     };
@@ -222,13 +279,26 @@ fn signature_assignable(db: &dyn Db, from: &Signature, to: &Signature, d: u32) -
     let from_positional: Vec<_> = from
         .params
         .iter()
-        .filter(|p| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+        .filter(|p| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        })
         .collect();
-    let from_star = from.params.iter().find(|p| p.kind == ParamKind::VarPositional);
+    let from_star = from
+        .params
+        .iter()
+        .find(|p| p.kind == ParamKind::VarPositional);
     let to_positional: Vec<_> = to
         .params
         .iter()
-        .filter(|p| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+        .filter(|p| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        })
         .collect();
     for (i, expected) in to_positional.iter().enumerate() {
         let actual = match from_positional.get(i) {
@@ -243,6 +313,13 @@ fn signature_assignable(db: &dyn Db, from: &Signature, to: &Signature, d: u32) -
         }
     }
     // Extra parameters of `from` must have defaults.
-    from_positional.iter().skip(to_positional.len()).all(|p| p.has_default)
-        && from.params.iter().filter(|p| p.kind == ParamKind::KeywordOnly).all(|p| p.has_default)
+    from_positional
+        .iter()
+        .skip(to_positional.len())
+        .all(|p| p.has_default)
+        && from
+            .params
+            .iter()
+            .filter(|p| p.kind == ParamKind::KeywordOnly)
+            .all(|p| p.has_default)
 }

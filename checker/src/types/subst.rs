@@ -53,7 +53,8 @@ impl Substitution {
             return ty;
         }
         let d = depth + 1;
-        let class = |c: &ClassTy| -> Vec<Ty> { c.args.iter().map(|&a| self.apply_depth(a, d)).collect() };
+        let class =
+            |c: &ClassTy| -> Vec<Ty> { c.args.iter().map(|&a| self.apply_depth(a, d)).collect() };
         match ty.kind() {
             TyKind::TypeVar(_) => self.get(ty).unwrap_or(ty),
             TyKind::Instance(c) if !c.args.is_empty() => Ty::instance(c.class, class(c)),
@@ -62,7 +63,9 @@ impl Substitution {
             TyKind::Tuple(TupleTy::Fixed(items)) => {
                 Ty::tuple(items.iter().map(|&t| self.apply_depth(t, d)).collect())
             }
-            TyKind::Tuple(TupleTy::Variadic(item)) => Ty::variadic_tuple(self.apply_depth(*item, d)),
+            TyKind::Tuple(TupleTy::Variadic(item)) => {
+                Ty::variadic_tuple(self.apply_depth(*item, d))
+            }
             TyKind::Union(members) => Ty::union(members.iter().map(|&m| self.apply_depth(m, d))),
             TyKind::Function(func) => Ty::function(FunctionTy {
                 name: func.name.clone(),
@@ -74,8 +77,12 @@ impl Substitution {
             TyKind::BoundMethod { self_ty, func } => {
                 Ty::bound_method(self.apply_depth(*self_ty, d), self.apply_depth(*func, d))
             }
-            TyKind::Overloaded(items) => Ty::overloaded(items.iter().map(|&t| self.apply_depth(t, d)).collect()),
-            TyKind::Property { getter, settable } => Ty::property(self.apply_depth(*getter, d), *settable),
+            TyKind::Overloaded(items) => {
+                Ty::overloaded(items.iter().map(|&t| self.apply_depth(t, d)).collect())
+            }
+            TyKind::Property { getter, settable } => {
+                Ty::property(self.apply_depth(*getter, d), *settable)
+            }
             _ => ty,
         }
     }
@@ -86,7 +93,10 @@ impl Substitution {
             params: sig
                 .params
                 .iter()
-                .map(|p| Param { ty: self.apply_depth(p.ty, depth), ..p.clone() })
+                .map(|p| Param {
+                    ty: self.apply_depth(p.ty, depth),
+                    ..p.clone()
+                })
                 .collect(),
             ret: self.apply_depth(sig.ret, depth),
             gradual: sig.gradual,
@@ -104,10 +114,12 @@ pub fn has_type_vars(ty: Ty) -> bool {
         let d = depth + 1;
         match ty.kind() {
             TyKind::TypeVar(_) => true,
-            TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => c.args.iter().any(|&a| walk(a, d)),
-            TyKind::Tuple(TupleTy::Fixed(items)) | TyKind::Union(items) | TyKind::Overloaded(items) => {
-                items.iter().any(|&t| walk(t, d))
+            TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => {
+                c.args.iter().any(|&a| walk(a, d))
             }
+            TyKind::Tuple(TupleTy::Fixed(items))
+            | TyKind::Union(items)
+            | TyKind::Overloaded(items) => items.iter().any(|&t| walk(t, d)),
             TyKind::Tuple(TupleTy::Variadic(item)) => walk(*item, d),
             TyKind::Function(func) => sig_walk(&func.sig, d),
             TyKind::Callable(sig) => sig_walk(sig, d),
@@ -129,10 +141,12 @@ pub fn collect_type_vars(ty: Ty, out: &mut Vec<Ty>) {
         let d = depth + 1;
         match ty.kind() {
             TyKind::TypeVar(_) if !out.contains(&ty) => out.push(ty),
-            TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => c.args.iter().for_each(|&a| walk(a, out, d)),
-            TyKind::Tuple(TupleTy::Fixed(items)) | TyKind::Union(items) | TyKind::Overloaded(items) => {
-                items.iter().for_each(|&t| walk(t, out, d))
+            TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => {
+                c.args.iter().for_each(|&a| walk(a, out, d))
             }
+            TyKind::Tuple(TupleTy::Fixed(items))
+            | TyKind::Union(items)
+            | TyKind::Overloaded(items) => items.iter().for_each(|&t| walk(t, out, d)),
             TyKind::Tuple(TupleTy::Variadic(item)) => walk(*item, out, d),
             TyKind::Function(func) => {
                 func.sig.params.iter().for_each(|p| walk(p.ty, out, d));

@@ -35,9 +35,14 @@ impl Instruction {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     OddLength,
-    UnknownOpcode { offset: u32, byte: u8 },
+    UnknownOpcode {
+        offset: u32,
+        byte: u8,
+    },
     /// Caches missing at the end, or a lone `EXTENDED_ARG`.
-    Truncated { offset: u32 },
+    Truncated {
+        offset: u32,
+    },
 }
 
 impl std::fmt::Display for DecodeError {
@@ -47,14 +52,16 @@ impl std::fmt::Display for DecodeError {
             DecodeError::UnknownOpcode { offset, byte } => {
                 write!(f, "unknown opcode {byte} at offset {}", offset * 2)
             }
-            DecodeError::Truncated { offset } => write!(f, "instruction at offset {} is cut short", offset * 2),
+            DecodeError::Truncated { offset } => {
+                write!(f, "instruction at offset {} is cut short", offset * 2)
+            }
         }
     }
 }
 
 /// Decodes all instructions.
 pub fn decode(code: &[u8]) -> Result<Vec<Instruction>, DecodeError> {
-    if code.len() % 2 != 0 {
+    if !code.len().is_multiple_of(2) {
         return Err(DecodeError::OddLength);
     }
     let units = (code.len() / 2) as u32;
@@ -81,7 +88,13 @@ pub fn decode(code: &[u8]) -> Result<Vec<Instruction>, DecodeError> {
         if end > units {
             return Err(DecodeError::Truncated { offset: i });
         }
-        out.push(Instruction { offset: i, start, opcode, arg, end });
+        out.push(Instruction {
+            offset: i,
+            start,
+            opcode,
+            arg,
+            end,
+        });
         ext = 0;
         in_ext = false;
         i = end;

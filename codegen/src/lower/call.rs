@@ -36,7 +36,16 @@ impl<'a> Compiler<'a> {
 
     /// `obj.meth(args)` as `LOAD_METHOD` + `CALL` (CPython's `maybe_optimize_method_call`).
     fn method_call(&mut self, c: &'a ast::ExprCall) -> Result<bool> {
-        let ast::Expr::Attribute(meth) = c.func.as_ref() else { return Ok(false) };
+        let ast::Expr::Attribute(meth) = c.func.as_ref() else {
+            return Ok(false);
+        };
+        // Attributes of names imported at module level are loaded as attributes (3.11's
+        // `is_import_originated`).
+        if let ast::Expr::Name(base) = meth.value.as_ref()
+            && self.table.scopes[0].flags_of(&base.id) & super::symtable::DEF_IMPORT != 0
+        {
+            return Ok(false);
+        }
         if !matches!(meth.ctx, ast::ExprContext::Load)
             || c.args.len() + c.keywords.len() >= STACK_USE_GUIDELINE
             || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
@@ -49,9 +58,6 @@ impl<'a> Compiler<'a> {
         self.set_loc(c.func.range());
         self.attr_loc(&c.func);
         self.emit_name(Opcode::LOAD_METHOD, &meth.attr);
-        self.unit().loc = call_loc;
-        self.attr_loc(&c.func);
-        let method_loc = self.unit_ref().loc;
         for a in &c.args {
             self.visit_expr(a)?;
         }
@@ -61,7 +67,8 @@ impl<'a> Compiler<'a> {
             }
             self.kw_names(&c.keywords);
         }
-        self.unit().loc = method_loc;
+        self.unit().loc = call_loc;
+        self.attr_loc(&c.func);
         let n = (c.args.len() + c.keywords.len()) as u32;
         self.emit(Opcode::PRECALL, n);
         self.emit(Opcode::CALL, n);
@@ -70,15 +77,22 @@ impl<'a> Compiler<'a> {
     }
 
     fn kw_names(&mut self, keywords: &[ast::Keyword]) {
-        let names: Vec<Constant> =
-            keywords.iter().map(|k| Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default())).collect();
+        let names: Vec<Constant> = keywords
+            .iter()
+            .map(|k| Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()))
+            .collect();
         let index = self.add_const(Constant::Tuple(names));
         self.emit(Opcode::KW_NAMES, index);
     }
 
     /// Arguments and the call itself; `n` items (a NULL, or a class name) are already
     /// counted as arguments.
-    pub(crate) fn call_helper(&mut self, n: u32, args: &'a [ast::Expr], keywords: &'a [ast::Keyword]) -> Result<()> {
+    pub(crate) fn call_helper(
+        &mut self,
+        n: u32,
+        args: &'a [ast::Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> Result<()> {
         let simple = args.len() + keywords.len() * 2 <= STACK_USE_GUIDELINE
             && !args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
             && !keywords.iter().any(|k| k.arg.is_none());
@@ -106,7 +120,14 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&s.value)?;
             }
         } else {
-            self.starunpack(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
+            self.starunpack(
+                args,
+                n,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+            )?;
         }
         // Keyword arguments as a dict.
         if !keywords.is_empty() {
@@ -149,13 +170,17 @@ impl<'a> Compiler<'a> {
             for k in keywords {
                 self.visit_expr(&k.value)?;
             }
-            let names: Vec<Constant> =
-                keywords.iter().map(|k| Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default())).collect();
+            let names: Vec<Constant> = keywords
+                .iter()
+                .map(|k| Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()))
+                .collect();
             self.load_const(Constant::Tuple(names));
             self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
         } else {
             for k in keywords {
-                self.load_const(Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()));
+                self.load_const(Constant::Str(
+                    k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+                ));
                 self.visit_expr(&k.value)?;
             }
             self.emit(Opcode::BUILD_MAP, n as u32);
@@ -164,13 +189,15 @@ impl<'a> Compiler<'a> {
     }
 }
 
-fn duplicate_keyword(keywords: &[ast::Keyword]) -> Option<(String, rustpython_ast::text_size::TextRange)> {
+fn duplicate_keyword(
+    keywords: &[ast::Keyword],
+) -> Option<(String, rustpython_ast::text_size::TextRange)> {
     let mut seen = std::collections::HashSet::new();
     for k in keywords {
-        if let Some(name) = &k.arg {
-            if !seen.insert(name.as_str()) {
-                return Some((name.to_string(), k.range));
-            }
+        if let Some(name) = &k.arg
+            && !seen.insert(name.as_str())
+        {
+            return Some((name.to_string(), k.range));
         }
     }
     None

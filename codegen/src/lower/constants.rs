@@ -20,7 +20,10 @@ pub(crate) fn from_ast(value: &ast::Constant) -> Constant {
         ast::Constant::Int(i) => Constant::int(i.clone()),
         ast::Constant::Tuple(items) => Constant::Tuple(items.iter().map(from_ast).collect()),
         ast::Constant::Float(f) => Constant::Float(*f),
-        ast::Constant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
+        ast::Constant::Complex { real, imag } => Constant::Complex {
+            real: *real,
+            imag: *imag,
+        },
         ast::Constant::Ellipsis => Constant::Ellipsis,
     }
 }
@@ -44,12 +47,18 @@ pub(crate) fn fold(e: &ast::Expr) -> Option<Constant> {
         ast::Expr::UnaryOp(u) => {
             let operand = fold(&u.operand)?;
             match (u.op, &operand) {
-                (ast::UnaryOp::USub, Constant::Int(_) | Constant::BigInt(_)) => Some(Constant::int(-big(&operand)?)),
-                (ast::UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
-                (ast::UnaryOp::USub, Constant::Complex { real, imag }) => {
-                    Some(Constant::Complex { real: -real, imag: -imag })
+                (ast::UnaryOp::USub, Constant::Int(_) | Constant::BigInt(_)) => {
+                    Some(Constant::int(-big(&operand)?))
                 }
-                (ast::UnaryOp::UAdd, Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_)) => Some(operand),
+                (ast::UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
+                (ast::UnaryOp::USub, Constant::Complex { real, imag }) => Some(Constant::Complex {
+                    real: -real,
+                    imag: -imag,
+                }),
+                (
+                    ast::UnaryOp::UAdd,
+                    Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_),
+                ) => Some(operand),
                 (ast::UnaryOp::Invert, Constant::Int(_) | Constant::BigInt(_)) => {
                     Some(Constant::int(-(big(&operand)?) - 1))
                 }
@@ -100,6 +109,30 @@ fn fold_binary(op: ast::Operator, left: &Constant, right: &Constant) -> Option<C
             };
             Some(Constant::int(result))
         }
+        (Constant::Complex { .. }, _) | (_, Constant::Complex { .. }) => {
+            let as_c = |c: &Constant| match c {
+                Constant::Complex { real, imag } => Some((*real, *imag)),
+                Constant::Float(f) => Some((*f, 0.0)),
+                Constant::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some((*i as f64, 0.0)),
+                _ => None,
+            };
+            let ((a, b), (c, d)) = (as_c(left)?, as_c(right)?);
+            match op {
+                O::Add => Some(Constant::Complex {
+                    real: a + c,
+                    imag: b + d,
+                }),
+                O::Sub => Some(Constant::Complex {
+                    real: a - c,
+                    imag: b - d,
+                }),
+                O::Mult => Some(Constant::Complex {
+                    real: a * c - b * d,
+                    imag: a * d + b * c,
+                }),
+                _ => None,
+            }
+        }
         (Constant::Float(_) | Constant::Int(_), Constant::Float(_) | Constant::Int(_)) => {
             let as_f = |c: &Constant| match c {
                 Constant::Float(f) => Some(*f),
@@ -112,6 +145,8 @@ fn fold_binary(op: ast::Operator, left: &Constant, right: &Constant) -> Option<C
                 O::Sub => Some(Constant::Float(a - b)),
                 O::Mult => Some(Constant::Float(a * b)),
                 O::Div if b != 0.0 => Some(Constant::Float(a / b)),
+                O::FloorDiv if b != 0.0 => Some(Constant::Float(float_div_mod(a, b).0)),
+                O::Mod if b != 0.0 => Some(Constant::Float(float_div_mod(a, b).1)),
                 _ => None,
             }
         }
@@ -123,7 +158,9 @@ fn fold_binary(op: ast::Operator, left: &Constant, right: &Constant) -> Option<C
             joined.extend_from_slice(b);
             Some(Constant::Bytes(joined))
         }
-        (Constant::Str(s), Constant::Int(n)) if op == O::Mult && *n >= 0 && s.len() as i64 * n <= 4096 => {
+        (Constant::Str(s), Constant::Int(n))
+            if op == O::Mult && *n >= 0 && s.len() as i64 * n <= 4096 =>
+        {
             Some(Constant::Str(s.repeat(*n as usize)))
         }
         _ => None,
@@ -146,4 +183,28 @@ pub(crate) fn truthiness(c: &Constant) -> Option<bool> {
         Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => true,
     })
+}
+
+/// Python's float `divmod` (`_float_div_mod` in `Objects/floatobject.c`).
+fn float_div_mod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut modulo = vx % wx;
+    let mut div = (vx - modulo) / wx;
+    if modulo != 0.0 {
+        if (wx < 0.0) != (modulo < 0.0) {
+            modulo += wx;
+            div -= 1.0;
+        }
+    } else {
+        modulo = 0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0f64.copysign(vx / wx)
+    };
+    (floordiv, modulo)
 }

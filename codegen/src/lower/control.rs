@@ -17,7 +17,9 @@ impl<'a> Compiler<'a> {
         let body = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.unit().fblocks.push(FBlock::ForLoop { start, exit: end, is_async: false });
+        self.unit()
+            .fblocks
+            .push(FBlock::ForLoop { start, exit: end });
         self.visit_expr_for_iter(&f.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.use_block(start);
@@ -36,14 +38,18 @@ impl<'a> Compiler<'a> {
 
     /// The iterable of a `for`: a list literal of constants is a tuple constant.
     fn visit_expr_for_iter(&mut self, iter: &'a ast::Expr) -> Result<()> {
-        if let ast::Expr::List(l) = iter {
-            if let Some(items) = l.elts.iter().map(super::constants::fold).collect::<Option<Vec<_>>>() {
-                let saved = self.unit_ref().loc;
-                self.set_loc(iter.range());
-                self.load_const(Constant::Tuple(items));
-                self.unit().loc = saved;
-                return Ok(());
-            }
+        if let ast::Expr::List(l) = iter
+            && let Some(items) = l
+                .elts
+                .iter()
+                .map(super::constants::fold)
+                .collect::<Option<Vec<_>>>()
+        {
+            let saved = self.unit_ref().loc;
+            self.set_loc(iter.range());
+            self.load_const(Constant::Tuple(items));
+            self.unit().loc = saved;
+            return Ok(());
         }
         self.visit_expr(iter)
     }
@@ -58,7 +64,9 @@ impl<'a> Compiler<'a> {
         self.visit_expr(&f.iter)?;
         self.emit(Opcode::GET_AITER, 0);
         self.use_block(start);
-        self.unit().fblocks.push(FBlock::ForLoop { start, exit: end, is_async: true });
+        self.unit()
+            .fblocks
+            .push(FBlock::ForLoop { start, exit: end });
         self.emit_jump(Op::SetupFinally, except);
         self.emit(Opcode::GET_ANEXT, 0);
         self.load_const(Constant::None);
@@ -84,7 +92,10 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_block(lp);
-        self.unit().fblocks.push(FBlock::WhileLoop { start: lp, exit: end });
+        self.unit().fblocks.push(FBlock::WhileLoop {
+            start: lp,
+            exit: end,
+        });
         self.jump_if(&w.test, anchor, false)?;
         self.use_block(body);
         self.visit_stmts(&w.body)?;
@@ -115,10 +126,9 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(v)?;
             }
         } else if let Some(v) = value {
-            let saved = self.unit_ref().loc;
+            // The constant's location stays for the return itself (as in CPython).
             self.set_loc(v.range());
             self.emit(Opcode::NOP, 0);
-            self.unit().loc = saved;
         }
         if value.is_none_or(|v| self.location(v.range()).line != stmt_loc.line) {
             self.unit().loc = Some(stmt_loc);
@@ -168,8 +178,14 @@ impl<'a> Compiler<'a> {
     /// Unwinds frame blocks from the innermost outwards. With `to_loop`, stops at the first
     /// loop (unwinding the loop itself for `break`... the caller decides) and returns its
     /// start and exit labels; the loop's own iterator is popped here for `break`.
-    fn unwind_fblock_stack(&mut self, preserve_tos: bool, to_loop: bool) -> Result<Option<(Label, Label)>> {
-        let Some(top) = self.unit_ref().fblocks.last().cloned() else { return Ok(None) };
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        to_loop: bool,
+    ) -> Result<Option<(Label, Label)>> {
+        let Some(top) = self.unit_ref().fblocks.last().cloned() else {
+            return Ok(None);
+        };
         if matches!(top, FBlock::ExceptionGroupHandler) {
             return Err(CodegenErrorExt::syntax(
                 "'break', 'continue' and 'return' cannot appear in an except* block",
@@ -179,7 +195,7 @@ impl<'a> Compiler<'a> {
         if to_loop {
             match top {
                 FBlock::WhileLoop { start, exit } => return Ok(Some((start, exit))),
-                FBlock::ForLoop { start, exit, .. } => {
+                FBlock::ForLoop { start, exit } => {
                     // `break` pops the iterator; `continue` must not. The caller jumps to
                     // `start` (continue) or `exit` (break); both paths are handled by
                     // returning here and letting break pop below.
@@ -201,7 +217,8 @@ impl<'a> Compiler<'a> {
 
     fn unwind_fblock(&mut self, block: &FBlock<'a>, preserve_tos: bool) -> Result<()> {
         match block {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
+            }
             FBlock::AsyncComprehensionGenerator => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
@@ -300,7 +317,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         self.emit_jump(Op::SetupFinally, end);
         self.use_block(body_block);
-        self.unit().fblocks.push(FBlock::FinallyTry { body: finalbody });
+        self.unit()
+            .fblocks
+            .push(FBlock::FinallyTry { body: finalbody });
         if !handlers.is_empty() {
             if star {
                 self.try_star_except(body, handlers, orelse)?;
@@ -377,7 +396,9 @@ impl<'a> Compiler<'a> {
                 self.nameop(name, NameCtx::Store)?;
                 self.emit_jump(Op::SetupCleanup, cleanup_end);
                 self.use_block(cleanup_body);
-                self.unit().fblocks.push(FBlock::HandlerCleanup { name: Some(name.to_string()) });
+                self.unit().fblocks.push(FBlock::HandlerCleanup {
+                    name: Some(name.to_string()),
+                });
                 self.visit_stmts(&h.body)?;
                 self.unit().fblocks.pop();
                 self.unset_loc();
@@ -398,7 +419,9 @@ impl<'a> Compiler<'a> {
                 let cleanup_body = self.new_block();
                 self.emit(Opcode::POP_TOP, 0);
                 self.use_block(cleanup_body);
-                self.unit().fblocks.push(FBlock::HandlerCleanup { name: None });
+                self.unit()
+                    .fblocks
+                    .push(FBlock::HandlerCleanup { name: None });
                 self.visit_stmts(&h.body)?;
                 self.unit().fblocks.pop();
                 self.unset_loc();
@@ -450,18 +473,17 @@ impl<'a> Compiler<'a> {
             let except_with_error = self.new_block();
             let no_match = self.new_block();
             if i == 0 {
-                // Stack: [exc] -> [orig, list, rest]
+                // [exc] -> [orig, [], exc]
                 self.emit(Opcode::COPY, 1);
                 self.emit(Opcode::BUILD_LIST, 0);
                 self.emit(Opcode::SWAP, 2);
             }
-            let Some(t) = &h.type_ else {
-                return Err(self.syntax_error("expected 'except*' to name an exception type", h.range));
-            };
-            self.visit_expr(t)?;
-            self.emit(Opcode::CHECK_EG_MATCH, 0);
-            self.emit(Opcode::COPY, 1);
-            self.emit_jump(Op::PopJumpIfNone, no_match);
+            if let Some(t) = &h.type_ {
+                self.visit_expr(t)?;
+                self.emit(Opcode::CHECK_EG_MATCH, 0);
+                self.emit(Opcode::COPY, 1);
+                self.emit_jump(Op::PopJumpIfNone, no_match);
+            }
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
             match &h.name {
@@ -470,7 +492,9 @@ impl<'a> Compiler<'a> {
             }
             self.emit_jump(Op::SetupCleanup, cleanup_end);
             self.use_block(cleanup_body);
-            self.unit().fblocks.push(FBlock::HandlerCleanup { name: h.name.as_ref().map(|n| n.to_string()) });
+            self.unit().fblocks.push(FBlock::HandlerCleanup {
+                name: h.name.as_ref().map(|n| n.to_string()),
+            });
             self.visit_stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.unset_loc();
@@ -488,29 +512,34 @@ impl<'a> Compiler<'a> {
                 self.nameop(name, NameCtx::Store)?;
                 self.nameop(name, NameCtx::Del)?;
             }
-            // Add the exception raised in the handler to the list.
+            // The exception raised in the handler joins the list.
             self.emit(Opcode::LIST_APPEND, 3);
             self.emit(Opcode::POP_TOP, 0);
-            self.emit_jump(Op::Jump, next_except);
-            self.use_block(except_with_error);
+            self.emit_jump(Op::Jump, except_with_error);
+            self.use_block(next_except);
+            self.emit(Opcode::NOP, 0);
+            self.emit_jump(Op::Jump, except_with_error);
             self.use_block(no_match);
             self.emit(Opcode::POP_TOP, 0);
-            self.use_block(next_except);
+            self.use_block(except_with_error);
             if i + 1 == n {
-                // Stack: [orig, list, rest]
-                self.emit(Opcode::POP_TOP, 0);
-                self.emit(Opcode::PREP_RERAISE_STAR, 0);
-                self.emit(Opcode::COPY, 1);
-                self.emit_jump(Op::PopJumpIfNotNone, reraise_star);
-                // Nothing to reraise.
-                self.emit(Opcode::POP_TOP, 0);
-                self.emit_op(Op::PopBlock);
-                self.emit(Opcode::POP_EXCEPT, 0);
-                self.emit_jump(Op::Jump, end);
+                // The unhandled rest (or None) joins the list too.
+                self.emit(Opcode::LIST_APPEND, 1);
+                self.emit_jump(Op::Jump, reraise_star);
             }
         }
+        self.unset_loc();
         self.unit().fblocks.pop();
+        let reraise = self.new_block();
         self.use_block(reraise_star);
+        self.emit(Opcode::PREP_RERAISE_STAR, 0);
+        self.emit(Opcode::COPY, 1);
+        self.emit_jump(Op::PopJumpIfNotNone, reraise);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit_op(Op::PopBlock);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit_jump(Op::Jump, end);
+        self.use_block(reraise);
         self.emit_op(Op::PopBlock);
         self.emit(Opcode::SWAP, 2);
         self.emit(Opcode::POP_EXCEPT, 0);
@@ -538,7 +567,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn with_stmt(&mut self, w: &'a ast::StmtWith, pos: usize) -> Result<()> {
-        let Some(item) = w.items.get(pos) else { return Ok(()) };
+        let Some(item) = w.items.get(pos) else {
+            return Ok(());
+        };
         let stmt_loc: Location = self.location(w.range);
         let block = self.new_block();
         let final_block = self.new_block();
@@ -578,7 +609,9 @@ impl<'a> Compiler<'a> {
         if !self.scope().is_coroutine {
             return Err(self.syntax_error("'async with' outside async function", w.range));
         }
-        let Some(item) = w.items.get(pos) else { return Ok(()) };
+        let Some(item) = w.items.get(pos) else {
+            return Ok(());
+        };
         let stmt_loc: Location = self.location(w.range);
         let block = self.new_block();
         let final_block = self.new_block();
@@ -629,6 +662,9 @@ struct CodegenErrorExt;
 
 impl CodegenErrorExt {
     fn syntax(message: &str, location: Option<Location>) -> crate::error::CodegenError {
-        crate::error::CodegenError::Syntax { message: message.to_string(), location }
+        crate::error::CodegenError::Syntax {
+            message: message.to_string(),
+            location,
+        }
     }
 }

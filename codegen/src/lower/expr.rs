@@ -44,11 +44,11 @@ impl<'a> Compiler<'a> {
 
     fn visit_expr_inner(&mut self, e: &'a ast::Expr) -> Result<()> {
         use ast::Expr as E;
-        if !matches!(e, E::Constant(_)) {
-            if let Some(c) = fold(e) {
-                self.load_const(c);
-                return Ok(());
-            }
+        if !matches!(e, E::Constant(_))
+            && let Some(c) = fold(e)
+        {
+            self.load_const(c);
+            return Ok(());
         }
         match e {
             E::Constant(c) => self.load_const(super::constants::from_ast(&c.value)),
@@ -61,10 +61,30 @@ impl<'a> Compiler<'a> {
                 self.nameop(&n.id, ctx)?;
             }
             E::BoolOp(b) => {
-                let jump = if b.op == ast::BoolOp::And { Opcode::JUMP_IF_FALSE_OR_POP } else { Opcode::JUMP_IF_TRUE_OR_POP };
+                let jump = if b.op == ast::BoolOp::And {
+                    Opcode::JUMP_IF_FALSE_OR_POP
+                } else {
+                    Opcode::JUMP_IF_TRUE_OR_POP
+                };
                 let end = self.new_block();
                 let n = b.values.len();
+                let jumps_on_true = b.op == ast::BoolOp::Or;
                 for value in &b.values[..n.saturating_sub(1)] {
+                    // A constant operand decides at compile time, as CPython's optimizer does.
+                    if let Some(truth) = fold(value).as_ref().and_then(truthiness) {
+                        if truth == jumps_on_true {
+                            self.visit_expr(value)?;
+                            self.emit_jump(Op::Jump, end);
+                            self.next_block();
+                        } else {
+                            let saved = self.unit_ref().loc;
+                            self.set_loc(value.range());
+                            self.emit(Opcode::NOP, 0);
+                            self.unit().loc = saved;
+                            self.emit(Opcode::NOP, 0);
+                        }
+                        continue;
+                    }
                     self.visit_expr(value)?;
                     self.emit_jump(Op::Real(jump), end);
                     self.next_block();
@@ -106,11 +126,23 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
             }
             E::Dict(d) => self.dict(d)?,
-            E::Set(s) => self.starunpack(&s.elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false)?,
+            E::Set(s) => self.starunpack(
+                &s.elts,
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+            )?,
             E::List(l) => match l.ctx {
-                ast::ExprContext::Load => {
-                    self.starunpack(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)?
-                }
+                ast::ExprContext::Load => self.starunpack(
+                    &l.elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    false,
+                )?,
                 ast::ExprContext::Store => self.unpack_store(&l.elts, e)?,
                 ast::ExprContext::Del => {
                     for elt in &l.elts {
@@ -119,9 +151,14 @@ impl<'a> Compiler<'a> {
                 }
             },
             E::Tuple(t) => match t.ctx {
-                ast::ExprContext::Load => {
-                    self.starunpack(&t.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?
-                }
+                ast::ExprContext::Load => self.starunpack(
+                    &t.elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                )?,
                 ast::ExprContext::Store => self.unpack_store(&t.elts, e)?,
                 ast::ExprContext::Del => {
                     for elt in &t.elts {
@@ -129,14 +166,34 @@ impl<'a> Compiler<'a> {
                     }
                 }
             },
-            E::ListComp(c) => self.comprehension(c, super::function::CompKind::List, &c.generators, &c.elt, None)?,
-            E::SetComp(c) => self.comprehension(c, super::function::CompKind::Set, &c.generators, &c.elt, None)?,
-            E::DictComp(c) => {
-                self.comprehension(c, super::function::CompKind::Dict, &c.generators, &c.key, Some(&c.value))?
-            }
-            E::GeneratorExp(c) => {
-                self.comprehension(c, super::function::CompKind::Generator, &c.generators, &c.elt, None)?
-            }
+            E::ListComp(c) => self.comprehension(
+                c,
+                super::function::CompKind::List,
+                &c.generators,
+                &c.elt,
+                None,
+            )?,
+            E::SetComp(c) => self.comprehension(
+                c,
+                super::function::CompKind::Set,
+                &c.generators,
+                &c.elt,
+                None,
+            )?,
+            E::DictComp(c) => self.comprehension(
+                c,
+                super::function::CompKind::Dict,
+                &c.generators,
+                &c.key,
+                Some(&c.value),
+            )?,
+            E::GeneratorExp(c) => self.comprehension(
+                c,
+                super::function::CompKind::Generator,
+                &c.generators,
+                &c.elt,
+                None,
+            )?,
             E::Await(a) => {
                 if !self.scope().is_function_like() {
                     return Err(self.syntax_error("'await' outside function", e.range()));
@@ -213,7 +270,10 @@ impl<'a> Compiler<'a> {
             }
             E::Starred(s) => match s.ctx {
                 ast::ExprContext::Store => {
-                    return Err(self.syntax_error("starred assignment target must be in a list or tuple", e.range()));
+                    return Err(self.syntax_error(
+                        "starred assignment target must be in a list or tuple",
+                        e.range(),
+                    ));
                 }
                 _ => return Err(self.syntax_error("can't use starred expression here", e.range())),
             },
@@ -242,7 +302,9 @@ impl<'a> Compiler<'a> {
     pub(crate) fn attr_loc(&mut self, e: &ast::Expr) {
         let ast::Expr::Attribute(a) = e else { return };
         let attr_end = self.location(e.range());
-        let Some(mut loc) = self.unit_ref().loc else { return };
+        let Some(mut loc) = self.unit_ref().loc else {
+            return;
+        };
         if loc.line != attr_end.end_line {
             loc.line = attr_end.end_line;
             let len = a.attr.chars().count() as u32;
@@ -254,10 +316,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             loc.end_line = loc.end_line.max(loc.line);
-            if loc.line == loc.end_line {
-                if let (Some(c), Some(ec)) = (loc.col, loc.end_col) {
-                    loc.end_col = Some(ec.max(c));
-                }
+            if loc.line == loc.end_line
+                && let (Some(c), Some(ec)) = (loc.col, loc.end_col)
+            {
+                loc.end_col = Some(ec.max(c));
             }
             self.unit().loc = Some(loc);
         }
@@ -322,10 +384,18 @@ impl<'a> Compiler<'a> {
     fn visit_comparator(&mut self, op: ast::CmpOp, e: &'a ast::Expr) -> Result<()> {
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
             let folded = match e {
-                ast::Expr::List(l) if !l.elts.is_empty() || true => {
-                    l.elts.iter().map(fold).collect::<Option<Vec<_>>>().map(Constant::Tuple)
-                }
-                ast::Expr::Set(s) => s.elts.iter().map(fold).collect::<Option<Vec<_>>>().map(Constant::FrozenSet),
+                ast::Expr::List(l) => l
+                    .elts
+                    .iter()
+                    .map(fold)
+                    .collect::<Option<Vec<_>>>()
+                    .map(Constant::Tuple),
+                ast::Expr::Set(s) => s
+                    .elts
+                    .iter()
+                    .map(fold)
+                    .collect::<Option<Vec<_>>>()
+                    .map(Constant::FrozenSet),
                 _ => None,
             };
             if let Some(c) = folded {
@@ -369,24 +439,34 @@ impl<'a> Compiler<'a> {
     /// Jumps to `next` when `e`'s truth equals `cond`, else falls through.
     pub(crate) fn jump_if(&mut self, e: &'a ast::Expr, next: Label, cond: bool) -> Result<()> {
         use ast::Expr as E;
-        if let Some(c) = fold(e) {
-            if let Some(truth) = truthiness(&c) {
-                // CPython folds the constant test away; the expression still marks its line.
-                let saved = self.unit_ref().loc;
-                self.set_loc(e.range());
+        if let Some(c) = fold(e)
+            && let Some(truth) = truthiness(&c)
+        {
+            // CPython folds the constant test away; the expression still marks its line.
+            let saved = self.unit_ref().loc;
+            self.set_loc(e.range());
+            self.emit(Opcode::NOP, 0);
+            self.unit().loc = saved;
+            if truth == cond {
+                self.emit_jump(Op::Jump, next);
+            } else {
+                // The conditional jump became a NOP ending its block, as in CPython.
                 self.emit(Opcode::NOP, 0);
-                self.unit().loc = saved;
-                if truth == cond {
-                    self.emit_jump(Op::Jump, next);
-                }
-                return Ok(());
+                self.next_block();
             }
+            return Ok(());
         }
         match e {
-            E::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, next, !cond),
+            E::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                return self.jump_if(&u.operand, next, !cond);
+            }
             E::BoolOp(b) => {
                 let is_or = b.op == ast::BoolOp::Or;
-                let next2 = if is_or == cond { next } else { self.new_block() };
+                let next2 = if is_or == cond {
+                    next
+                } else {
+                    self.new_block()
+                };
                 let n = b.values.len();
                 for value in &b.values[..n - 1] {
                     self.jump_if(value, next2, is_or)?;
@@ -421,7 +501,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.visit_comparator(c.ops[n], &c.comparators[n])?;
                 self.compare_op(c.ops[n]);
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    next,
+                );
                 let end = self.new_block();
                 self.emit_jump_noline(Op::Jump, end);
                 self.use_block(cleanup);
@@ -439,20 +526,31 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&c.left)?;
                 // `x is None` jumps on None when cond, on not-None otherwise.
                 let is = c.ops[0] == ast::CmpOp::Is;
-                let op = if is == cond { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone };
+                let op = if is == cond {
+                    Op::PopJumpIfNone
+                } else {
+                    Op::PopJumpIfNotNone
+                };
+                self.set_loc(e.range());
                 self.emit_jump(op, next);
                 return Ok(());
             }
             _ => {}
         }
         self.visit_expr(e)?;
-        // CPython 3.11 gives the jump after a single comparison the comparison's location.
-        let saved = self.unit_ref().loc;
+        // In CPython 3.11 a single comparison used as a condition leaves its location in
+        // place for the jump and what follows in the same statement.
         if matches!(e, E::Compare(_)) {
             self.set_loc(e.range());
         }
-        self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
-        self.unit().loc = saved;
+        self.emit_jump(
+            if cond {
+                Op::PopJumpIfTrue
+            } else {
+                Op::PopJumpIfFalse
+            },
+            next,
+        );
         Ok(())
     }
 
@@ -502,16 +600,19 @@ impl<'a> Compiler<'a> {
 
     fn subdict(&mut self, d: &'a ast::ExprDict, begin: usize, end: usize) -> Result<()> {
         let n = end - begin;
-        let keys: Option<Vec<Constant>> = d.keys[begin..end].iter().map(|k| k.as_ref().and_then(fold)).collect();
-        if n > 1 {
-            if let Some(keys) = keys {
-                for v in &d.values[begin..end] {
-                    self.visit_expr(v)?;
-                }
-                self.load_const(Constant::Tuple(keys));
-                self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
-                return Ok(());
+        let keys: Option<Vec<Constant>> = d.keys[begin..end]
+            .iter()
+            .map(|k| k.as_ref().and_then(fold))
+            .collect();
+        if n > 1
+            && let Some(keys) = keys
+        {
+            for v in &d.values[begin..end] {
+                self.visit_expr(v)?;
             }
+            self.load_const(Constant::Tuple(keys));
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
+            return Ok(());
         }
         for i in begin..end {
             if let Some(k) = &d.keys[i] {
@@ -535,21 +636,25 @@ impl<'a> Compiler<'a> {
         tuple: bool,
     ) -> Result<()> {
         let n = elts.len();
-        if n > 2 {
-            if let Some(items) = elts.iter().map(fold).collect::<Option<Vec<_>>>() {
-                if tuple && pushed == 0 {
-                    self.load_const(Constant::Tuple(items));
+        if n > 2
+            && let Some(items) = elts.iter().map(fold).collect::<Option<Vec<_>>>()
+        {
+            if tuple && pushed == 0 {
+                self.load_const(Constant::Tuple(items));
+            } else {
+                let folded = if add == Opcode::SET_ADD {
+                    Constant::FrozenSet(items)
                 } else {
-                    let folded = if add == Opcode::SET_ADD { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
-                    self.emit(build, pushed);
-                    self.load_const(folded);
-                    self.emit(extend, 1);
-                    if tuple {
-                        self.emit(Opcode::LIST_TO_TUPLE, 0);
-                    }
+                    Constant::Tuple(items)
+                };
+                self.emit(build, pushed);
+                self.load_const(folded);
+                self.emit(extend, 1);
+                if tuple {
+                    self.emit(Opcode::LIST_TO_TUPLE, 0);
                 }
-                return Ok(());
             }
+            return Ok(());
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let seen_star = elts.iter().any(|e| matches!(e, ast::Expr::Starred(_)));
@@ -594,7 +699,10 @@ impl<'a> Compiler<'a> {
         for (i, e) in elts.iter().enumerate() {
             if matches!(e, ast::Expr::Starred(_)) {
                 if star.is_some() {
-                    return Err(self.syntax_error("multiple starred expressions in assignment", whole.range()));
+                    return Err(self.syntax_error(
+                        "multiple starred expressions in assignment",
+                        whole.range(),
+                    ));
                 }
                 star = Some(i);
             }
@@ -603,7 +711,10 @@ impl<'a> Compiler<'a> {
             Some(i) => {
                 let after = n - i - 1;
                 if i >= 256 || after >= (1 << 23) {
-                    return Err(self.syntax_error("too many expressions in star-unpacking assignment", whole.range()));
+                    return Err(self.syntax_error(
+                        "too many expressions in star-unpacking assignment",
+                        whole.range(),
+                    ));
                 }
                 self.emit(Opcode::UNPACK_EX, (i as u32) | ((after as u32) << 8));
             }

@@ -65,14 +65,21 @@ impl<'a> Compiler<'a> {
     }
 
     fn scope_of_node<T>(&self, node: &T, range: TextRange) -> Result<usize> {
-        self.table
-            .scope_for(node)
-            .ok_or_else(|| CodegenError::Bug(format!("no scope for the definition at line {}", self.location(range).line)))
+        self.table.scope_for(node).ok_or_else(|| {
+            CodegenError::Bug(format!(
+                "no scope for the definition at line {}",
+                self.location(range).line
+            ))
+        })
     }
 
     /// Pushes the closure tuple of `code` (if any) and makes the function.
     pub(crate) fn make_closure(&mut self, code: CodeObject, mut make_flags: u32) -> Result<()> {
-        let free = code.freevars().iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let free = code
+            .freevars()
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>();
         if !free.is_empty() {
             for name in &free {
                 // A class's `__class__` cell, or a cell or free variable of this unit.
@@ -82,7 +89,9 @@ impl<'a> Compiler<'a> {
                 } else if let Some(i) = unit.freevars.iter().position(|c| c == name) {
                     unit.cellvars.len() + i
                 } else {
-                    return Err(CodegenError::Bug(format!("free variable '{name}' not found in the enclosing scope")));
+                    return Err(CodegenError::Bug(format!(
+                        "free variable '{name}' not found in the enclosing scope"
+                    )));
                 };
                 self.emit(Opcode::LOAD_CLOSURE, index as u32);
             }
@@ -97,10 +106,15 @@ impl<'a> Compiler<'a> {
     /// Positional defaults (a tuple) and keyword-only defaults (a dict); returns the flags.
     fn default_arguments(&mut self, args: &'a ast::Arguments) -> Result<u32> {
         let mut make_flags = 0;
-        let defaults: Vec<&ast::Expr> =
-            args.posonlyargs.iter().chain(&args.args).filter_map(|a| a.default.as_deref()).collect();
+        let defaults: Vec<&ast::Expr> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .filter_map(|a| a.default.as_deref())
+            .collect();
         if !defaults.is_empty() {
-            let folded: Option<Vec<Constant>> = defaults.iter().map(|d| super::constants::fold(d)).collect();
+            let folded: Option<Vec<Constant>> =
+                defaults.iter().map(|d| super::constants::fold(d)).collect();
             match folded {
                 Some(items) => self.load_const(Constant::Tuple(items)),
                 None => {
@@ -112,16 +126,21 @@ impl<'a> Compiler<'a> {
             }
             make_flags |= 0x01;
         }
-        let kw: Vec<&ast::ArgWithDefault> = args.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
+        let kw: Vec<&ast::ArgWithDefault> = args
+            .kwonlyargs
+            .iter()
+            .filter(|a| a.default.is_some())
+            .collect();
         if !kw.is_empty() {
+            let mut keys = Vec::new();
             for a in &kw {
-                let name = self.mangle(&a.def.arg);
-                self.load_const(Constant::Str(name));
+                keys.push(Constant::Str(self.mangle(&a.def.arg)));
                 if let Some(d) = &a.default {
                     self.visit_expr(d)?;
                 }
             }
-            self.emit(Opcode::BUILD_MAP, kw.len() as u32);
+            self.load_const(Constant::Tuple(keys));
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, kw.len() as u32);
             make_flags |= 0x02;
         }
         Ok(make_flags)
@@ -138,7 +157,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Annotations as a flat tuple of name/value pairs; returns the flag.
-    fn annotations(&mut self, args: &'a ast::Arguments, returns: Option<&'a ast::Expr>) -> Result<u32> {
+    fn annotations(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a ast::Expr>,
+    ) -> Result<u32> {
         let mut count = 0;
         let plain = args.posonlyargs.iter().chain(&args.args).map(|a| &a.def);
         let all: Vec<&ast::Arg> = plain
@@ -182,17 +205,33 @@ impl<'a> Compiler<'a> {
 
     fn check_arguments(&self, args: &ast::Arguments, range: TextRange) -> Result<()> {
         let mut seen = std::collections::HashSet::new();
-        let all = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).map(|a| &a.def);
-        for a in all.chain(args.vararg.as_deref()).chain(args.kwarg.as_deref()) {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+            .map(|a| &a.def);
+        for a in all
+            .chain(args.vararg.as_deref())
+            .chain(args.kwarg.as_deref())
+        {
             if !seen.insert(a.arg.as_str()) {
-                return Err(self.syntax_error(format!("duplicate argument '{}' in function definition", a.arg), range));
+                return Err(self.syntax_error(
+                    format!("duplicate argument '{}' in function definition", a.arg),
+                    range,
+                ));
             }
         }
         Ok(())
     }
 
     /// `def` and `async def` (CPython's `compiler_function`).
-    pub(crate) fn function_def<T>(&mut self, node: &'a T, parts: FunctionParts<'a>, is_async: bool) -> Result<()> {
+    pub(crate) fn function_def<T>(
+        &mut self,
+        node: &'a T,
+        parts: FunctionParts<'a>,
+        is_async: bool,
+    ) -> Result<()> {
         self.check_arguments(parts.args, parts.range)?;
         let scope = self.scope_of_node(node, parts.range)?;
         for d in parts.decorators {
@@ -269,7 +308,13 @@ impl<'a> Compiler<'a> {
             None => self.location(c.range).line,
         };
         let qualname = self.qualname(&c.name, UnitKind::Class);
-        self.enter_unit(UnitKind::Class, scope, &c.name, qualname.clone(), firstlineno);
+        self.enter_unit(
+            UnitKind::Class,
+            scope,
+            &c.name,
+            qualname.clone(),
+            firstlineno,
+        );
         self.nameop("__name__", NameCtx::Load)?;
         self.nameop("__module__", NameCtx::Store)?;
         self.load_const(Constant::Str(qualname));
@@ -323,7 +368,10 @@ impl<'a> Compiler<'a> {
         if is_async && kind != CompKind::Generator && !outer_async && !self.interactive {
             let outer_is_comp = self.unit_ref().kind == UnitKind::Comprehension;
             if !outer_is_comp {
-                return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
+                return Err(self.syntax_error(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    range,
+                ));
             }
         }
         let loc = self.unit_ref().loc;
@@ -384,8 +432,16 @@ impl<'a> Compiler<'a> {
             start = Some(self.new_block());
         } else {
             let single = match &generator.iter {
-                ast::Expr::List(l) if l.elts.len() == 1 && !matches!(l.elts[0], ast::Expr::Starred(_)) => Some(&l.elts[0]),
-                ast::Expr::Tuple(t) if t.elts.len() == 1 && !matches!(t.elts[0], ast::Expr::Starred(_)) => Some(&t.elts[0]),
+                ast::Expr::List(l)
+                    if l.elts.len() == 1 && !matches!(l.elts[0], ast::Expr::Starred(_)) =>
+                {
+                    Some(&l.elts[0])
+                }
+                ast::Expr::Tuple(t)
+                    if t.elts.len() == 1 && !matches!(t.elts[0], ast::Expr::Starred(_)) =>
+                {
+                    Some(&t.elts[0])
+                }
                 _ => None,
             };
             match single {
@@ -419,7 +475,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension_element(&mut self, depth: u32, elt: &'a ast::Expr, value: Option<&'a ast::Expr>, kind: CompKind) -> Result<()> {
+    fn comprehension_element(
+        &mut self,
+        depth: u32,
+        elt: &'a ast::Expr,
+        value: Option<&'a ast::Expr>,
+        kind: CompKind,
+    ) -> Result<()> {
         match kind {
             CompKind::Generator => {
                 self.visit_expr(elt)?;
@@ -465,7 +527,9 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::GET_AITER, 0);
         }
         self.use_block(start);
-        self.unit().fblocks.push(super::FBlock::AsyncComprehensionGenerator);
+        self.unit()
+            .fblocks
+            .push(super::FBlock::AsyncComprehensionGenerator);
         self.emit_jump(Op::SetupFinally, except);
         self.emit(Opcode::GET_ANEXT, 0);
         self.load_const(Constant::None);

@@ -45,6 +45,11 @@ impl LineStarts {
     pub(crate) fn location(&self, range: TextRange) -> Location {
         let (line, col) = self.line_col(range.start().into());
         let (end_line, end_col) = self.line_col(range.end().into());
-        Location { line, end_line, col: Some(col), end_col: Some(end_col) }
+        Location {
+            line,
+            end_line,
+            col: Some(col),
+            end_col: Some(end_col),
+        }
     }
 }

@@ -47,7 +47,7 @@ pub(crate) enum UnitKind {
 #[derive(Clone, Debug)]
 pub(crate) enum FBlock<'a> {
     WhileLoop { start: Label, exit: Label },
-    ForLoop { start: Label, exit: Label, is_async: bool },
+    ForLoop { start: Label, exit: Label },
     TryExcept,
     FinallyTry { body: &'a [ast::Stmt] },
     FinallyEnd,
@@ -87,7 +87,13 @@ pub(crate) struct Unit<'a> {
 }
 
 impl<'a> Unit<'a> {
-    fn new(kind: UnitKind, scope: usize, name: &str, qualname: String, firstlineno: u32) -> Unit<'a> {
+    fn new(
+        kind: UnitKind,
+        scope: usize,
+        name: &str,
+        qualname: String,
+        firstlineno: u32,
+    ) -> Unit<'a> {
         Unit {
             kind,
             scope,
@@ -168,7 +174,14 @@ impl<'a> Compiler<'a> {
         &self.table.scopes[self.unit_ref().scope]
     }
 
-    pub(crate) fn enter_unit(&mut self, kind: UnitKind, scope: usize, name: &str, qualname: String, firstlineno: u32) {
+    pub(crate) fn enter_unit(
+        &mut self,
+        kind: UnitKind,
+        scope: usize,
+        name: &str,
+        qualname: String,
+        firstlineno: u32,
+    ) {
         let mut unit = Unit::new(kind, scope, name, qualname, firstlineno);
         let s = &self.table.scopes[scope];
         unit.cellvars = s.cellvars();
@@ -180,7 +193,10 @@ impl<'a> Compiler<'a> {
             UnitKind::Class => Some(name.to_string()),
             _ => self.units.last().and_then(|u| u.private.clone()),
         };
-        if matches!(kind, UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension) {
+        if matches!(
+            kind,
+            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension
+        ) {
             unit.flags |= flags::OPTIMIZED | flags::NEWLOCALS;
             if s.nested {
                 unit.flags |= flags::NESTED;
@@ -197,14 +213,26 @@ impl<'a> Compiler<'a> {
         }
         self.units.push(unit);
         // The first instruction: RESUME 0 at the definition's first line (line 0 for a module).
-        let line = if kind == UnitKind::Module { 0 } else { firstlineno };
-        self.unit().loc = Some(Location { line, end_line: firstlineno, col: Some(0), end_col: Some(0) });
+        let line = if kind == UnitKind::Module {
+            0
+        } else {
+            firstlineno
+        };
+        self.unit().loc = Some(Location {
+            line,
+            end_line: firstlineno,
+            col: Some(0),
+            end_col: Some(0),
+        });
         self.emit(Opcode::RESUME, 0);
     }
 
     /// Finishes the innermost unit and assembles it.
     pub(crate) fn leave_unit(&mut self) -> Result<CodeObject> {
-        let unit = self.units.pop().ok_or_else(|| CodegenError::Bug("no unit to leave".into()))?;
+        let unit = self
+            .units
+            .pop()
+            .ok_or_else(|| CodegenError::Bug("no unit to leave".into()))?;
         crate::assemble::assemble(unit, &self.filename, &self.table)
     }
 
@@ -234,7 +262,9 @@ impl<'a> Compiler<'a> {
         let needs_new = {
             let unit = self.unit_ref();
             let block = &unit.blocks[unit.current.0 as usize];
-            block.last().is_some_and(|last| last.op.is_jump() || !last.op.falls_through())
+            block
+                .last()
+                .is_some_and(|last| last.op.is_jump() || !last.op.falls_through())
         };
         if needs_new {
             self.next_block();
@@ -246,26 +276,51 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn emit(&mut self, op: Opcode, arg: u32) {
         let loc = self.unit_ref().loc;
-        self.push(Instr { op: Op::Real(op), arg, target: None, loc });
+        self.push(Instr {
+            op: Op::Real(op),
+            arg,
+            target: None,
+            loc,
+        });
     }
 
     /// An instruction with no location of its own (CPython's `UNSET_LOC`/`_NOLINE`).
     pub(crate) fn emit_noline(&mut self, op: Opcode, arg: u32) {
-        self.push(Instr { op: Op::Real(op), arg, target: None, loc: None });
+        self.push(Instr {
+            op: Op::Real(op),
+            arg,
+            target: None,
+            loc: None,
+        });
     }
 
     pub(crate) fn emit_jump(&mut self, op: Op, target: Label) {
         let loc = self.unit_ref().loc;
-        self.push(Instr { op, arg: 0, target: Some(target), loc });
+        self.push(Instr {
+            op,
+            arg: 0,
+            target: Some(target),
+            loc,
+        });
     }
 
     pub(crate) fn emit_jump_noline(&mut self, op: Op, target: Label) {
-        self.push(Instr { op, arg: 0, target: Some(target), loc: None });
+        self.push(Instr {
+            op,
+            arg: 0,
+            target: Some(target),
+            loc: None,
+        });
     }
 
     pub(crate) fn emit_op(&mut self, op: Op) {
         let loc = self.unit_ref().loc;
-        self.push(Instr { op, arg: 0, target: None, loc });
+        self.push(Instr {
+            op,
+            arg: 0,
+            target: None,
+            loc,
+        });
     }
 
     pub(crate) fn add_const(&mut self, value: Constant) -> u32 {
@@ -333,7 +388,9 @@ impl<'a> Compiler<'a> {
         if let Some(i) = unit.freevars.iter().position(|c| c == name) {
             return Ok((unit.cellvars.len() + i) as u32);
         }
-        Err(CodegenError::Bug(format!("'{name}' is neither a cell nor a free variable")))
+        Err(CodegenError::Bug(format!(
+            "'{name}' is neither a cell nor a free variable"
+        )))
     }
 
     /// Loads, stores or deletes a name (CPython's `compiler_nameop`).
@@ -393,12 +450,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(crate) fn syntax_error(&self, message: impl Into<String>, range: TextRange) -> CodegenError {
-        CodegenError::Syntax { message: message.into(), location: Some(self.location(range)) }
+    pub(crate) fn syntax_error(
+        &self,
+        message: impl Into<String>,
+        range: TextRange,
+    ) -> CodegenError {
+        CodegenError::Syntax {
+            message: message.into(),
+            location: Some(self.location(range)),
+        }
     }
 
     pub(crate) fn unsupported(&self, what: &str, range: TextRange) -> CodegenError {
-        CodegenError::Unsupported { what: what.to_string(), location: Some(self.location(range)) }
+        CodegenError::Unsupported {
+            what: what.to_string(),
+            location: Some(self.location(range)),
+        }
     }
 
     /// The source text of `range` (annotations under `from __future__ import annotations`).
@@ -421,7 +488,10 @@ pub(crate) enum NameCtx {
 fn has_future_annotations(body: &[ast::Stmt]) -> bool {
     for (i, stmt) in body.iter().enumerate() {
         match stmt {
-            ast::Stmt::Expr(e) if i == 0 && matches!(e.value.as_ref(), ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_))) => {}
+            ast::Stmt::Expr(e)
+                if i == 0
+                    && matches!(e.value.as_ref(), ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_))) =>
+                {}
             ast::Stmt::ImportFrom(f) if f.module.as_deref() == Some("__future__") => {
                 if f.names.iter().any(|a| a.name.as_str() == "annotations") {
                     return true;
@@ -434,7 +504,12 @@ fn has_future_annotations(body: &[ast::Stmt]) -> bool {
 }
 
 /// Compiles a module's statements.
-pub(crate) fn compile_statements(body: &[ast::Stmt], source: &str, filename: &str, mode: Mode) -> Result<CodeObject> {
+pub(crate) fn compile_statements(
+    body: &[ast::Stmt],
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<CodeObject> {
     let table = symtable::build(body, None)?;
     let mut compiler = Compiler::new(source, filename, table);
     compiler.future_annotations = has_future_annotations(body);
@@ -445,7 +520,11 @@ pub(crate) fn compile_statements(body: &[ast::Stmt], source: &str, filename: &st
 }
 
 /// Compiles an `eval` expression.
-pub(crate) fn compile_expression(expr: &ast::Expr, source: &str, filename: &str) -> Result<CodeObject> {
+pub(crate) fn compile_expression(
+    expr: &ast::Expr,
+    source: &str,
+    filename: &str,
+) -> Result<CodeObject> {
     let table = symtable::build(&[], Some(expr))?;
     let mut compiler = Compiler::new(source, filename, table);
     compiler.enter_unit(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);

@@ -58,10 +58,8 @@ impl<'a> Compiler<'a> {
     /// A module or class body: `SETUP_ANNOTATIONS`, the docstring into `__doc__`, statements
     /// (CPython's `compiler_body`).
     pub(crate) fn body(&mut self, body: &'a [ast::Stmt], is_module: bool) -> Result<()> {
-        if is_module {
-            if let Some(first) = body.first() {
-                self.set_loc(first.range());
-            }
+        if is_module && let Some(first) = body.first() {
+            self.set_loc(first.range());
         }
         if has_annotations(body) {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
@@ -141,7 +139,11 @@ impl<'a> Compiler<'a> {
             S::While(w) => self.while_loop(w)?,
             S::If(i) => {
                 let end = self.new_block();
-                let next = if i.orelse.is_empty() { end } else { self.new_block() };
+                let next = if i.orelse.is_empty() {
+                    end
+                } else {
+                    self.new_block()
+                };
                 self.jump_if(&i.test, next, false)?;
                 self.visit_stmts(&i.body)?;
                 if !i.orelse.is_empty() {
@@ -233,7 +235,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::BINARY_SUBSCR, 0);
             }
             ast::Expr::Name(n) => self.nameop(&n.id, NameCtx::Load)?,
-            _ => return Err(self.syntax_error("illegal expression for augmented assignment", target.range())),
+            _ => {
+                return Err(self.syntax_error(
+                    "illegal expression for augmented assignment",
+                    target.range(),
+                ));
+            }
         }
         self.unit().loc = stmt_loc;
         self.visit_expr(&a.value)?;
@@ -290,7 +297,11 @@ impl<'a> Compiler<'a> {
                     self.check_ann_subscript(&s.slice)?;
                 }
             }
-            other => return Err(self.syntax_error("invalid node type for annotated assignment", other.range())),
+            other => {
+                return Err(
+                    self.syntax_error("invalid node type for annotated assignment", other.range())
+                );
+            }
         }
         if !a.simple && module_or_class && !self.future_annotations {
             self.visit_expr(&a.annotation)?;
@@ -356,7 +367,11 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) -> Result<()> {
         let level = i.level.as_ref().map_or(0, |l| l.to_u32());
         self.load_const(Constant::Int(i64::from(level)));
-        let names: Vec<Constant> = i.names.iter().map(|a| Constant::Str(a.name.to_string())).collect();
+        let names: Vec<Constant> = i
+            .names
+            .iter()
+            .map(|a| Constant::Str(a.name.to_string()))
+            .collect();
         self.load_const(Constant::Tuple(names));
         let module = i.module.as_ref().map_or(String::new(), |m| m.to_string());
         self.emit_name(Opcode::IMPORT_NAME, &module);
@@ -382,7 +397,10 @@ impl<'a> Compiler<'a> {
                     "annotations",
                 ];
                 if !known.contains(&alias.name.as_str()) {
-                    return Err(self.syntax_error(format!("future feature {} is not defined", alias.name), alias.range));
+                    return Err(self.syntax_error(
+                        format!("future feature {} is not defined", alias.name),
+                        alias.range,
+                    ));
                 }
             }
         }

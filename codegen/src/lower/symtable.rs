@@ -52,7 +52,6 @@ pub(crate) struct Symbol {
 #[derive(Clone, Debug)]
 pub(crate) struct Scope {
     pub kind: ScopeKind,
-    pub name: String,
     pub symbols: IndexMap<String, Symbol>,
     /// Parameters, in `co_varnames` order.
     pub params: Vec<String>,
@@ -68,10 +67,9 @@ pub(crate) struct Scope {
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: &str, nested: bool, private: Option<String>) -> Scope {
+    fn new(kind: ScopeKind, nested: bool, private: Option<String>) -> Scope {
         Scope {
             kind,
-            name: name.to_string(),
             symbols: IndexMap::new(),
             params: Vec::new(),
             children: Vec::new(),
@@ -84,7 +82,9 @@ impl Scope {
     }
 
     pub(crate) fn scope_of(&self, name: &str) -> NameScope {
-        self.symbols.get(name).map_or(NameScope::Unknown, |s| s.scope)
+        self.symbols
+            .get(name)
+            .map_or(NameScope::Unknown, |s| s.scope)
     }
 
     pub(crate) fn flags_of(&self, name: &str) -> u32 {
@@ -98,8 +98,12 @@ impl Scope {
 
     /// `co_cellvars` in CPython's order (sorted), `__class__` for a class that needs it.
     pub(crate) fn cellvars(&self) -> Vec<String> {
-        let mut cells: Vec<String> =
-            self.symbols.iter().filter(|(_, s)| s.scope == NameScope::Cell).map(|(n, _)| n.clone()).collect();
+        let mut cells: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == NameScope::Cell)
+            .map(|(n, _)| n.clone())
+            .collect();
         cells.sort();
         if self.needs_class_closure {
             cells.insert(0, "__class__".to_string());
@@ -137,7 +141,9 @@ impl SymbolTable {
 /// `_Py_Mangle`: `__name` inside class `Klass` becomes `_Klass__name`, except dunder names,
 /// dotted names, and classes named only with underscores.
 pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(class) = private else { return name.to_string() };
+    let Some(class) = private else {
+        return name.to_string();
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_string();
     }
@@ -149,17 +155,33 @@ pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
 }
 
 /// Builds the symbol table of a module (or of `eval`/`exec` source).
-pub(crate) fn build(body: &[ast::Stmt], expr: Option<&ast::Expr>) -> Result<SymbolTable, CodegenError> {
-    let mut builder = Builder { scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)], stack: vec![0], by_node: HashMap::new() };
+pub(crate) fn build(
+    body: &[ast::Stmt],
+    expr: Option<&ast::Expr>,
+) -> Result<SymbolTable, CodegenError> {
+    let mut builder = Builder {
+        scopes: vec![Scope::new(ScopeKind::Module, false, None)],
+        stack: vec![0],
+        by_node: HashMap::new(),
+    };
     for stmt in body {
         builder.stmt(stmt)?;
     }
     if let Some(e) = expr {
         builder.expr(e)?;
     }
-    let mut table = SymbolTable { scopes: builder.scopes, by_node: builder.by_node };
+    let mut table = SymbolTable {
+        scopes: builder.scopes,
+        by_node: builder.by_node,
+    };
     let mut free = HashSet::new();
-    analyze(&mut table.scopes, 0, &HashSet::new(), &mut free, &HashSet::new())?;
+    analyze(
+        &mut table.scopes,
+        0,
+        &HashSet::new(),
+        &mut free,
+        &HashSet::new(),
+    )?;
     Ok(table)
 }
 
@@ -170,7 +192,10 @@ struct Builder {
 }
 
 fn syntax(message: impl Into<String>) -> CodegenError {
-    CodegenError::Syntax { message: message.into(), location: None }
+    CodegenError::Syntax {
+        message: message.into(),
+        location: None,
+    }
 }
 
 impl Builder {
@@ -187,16 +212,35 @@ impl Builder {
     fn add_def(&mut self, name: &str, flag: u32) -> Result<(), CodegenError> {
         let mangled = mangle(self.private().as_deref(), name);
         let scope = self.current();
-        let entry = scope.symbols.entry(mangled.clone()).or_insert(Symbol { flags: 0, scope: NameScope::Unknown });
+        let entry = scope.symbols.entry(mangled.clone()).or_insert(Symbol {
+            flags: 0,
+            scope: NameScope::Unknown,
+        });
         if flag & DEF_PARAM != 0 {
             if entry.flags & DEF_PARAM != 0 {
-                return Err(syntax(format!("duplicate argument '{name}' in function definition")));
+                return Err(syntax(format!(
+                    "duplicate argument '{name}' in function definition"
+                )));
             }
-            scope.params.push(mangled);
+            scope.params.push(mangled.clone());
         }
-        let entry = scope.symbols.get_mut(&mangle(scope.private.as_deref(), name));
+        let entry = scope
+            .symbols
+            .get_mut(&mangle(scope.private.as_deref(), name));
         if let Some(entry) = entry {
             entry.flags |= flag;
+        }
+        if flag & DEF_GLOBAL != 0 {
+            // CPython records explicit globals in the module's own symbols too.
+            let module = &mut self.scopes[0];
+            module
+                .symbols
+                .entry(mangled)
+                .or_insert(Symbol {
+                    flags: 0,
+                    scope: NameScope::Unknown,
+                })
+                .flags |= DEF_GLOBAL;
         }
         Ok(())
     }
@@ -204,9 +248,14 @@ impl Builder {
     fn enter<T>(&mut self, node: &T, kind: ScopeKind, name: &str) {
         let parent = *self.stack.last().unwrap_or(&0);
         let nested = self.scopes[parent].nested || self.scopes[parent].is_function_like();
-        let private = if kind == ScopeKind::Class { Some(name.to_string()) } else { self.scopes[parent].private.clone() };
+        let private = if kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.scopes[parent].private.clone()
+        };
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, nested, private));
+        let _ = name;
+        self.scopes.push(Scope::new(kind, nested, private));
         self.scopes[parent].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         self.stack.push(id);
@@ -224,7 +273,12 @@ impl Builder {
     }
 
     fn arguments_outer(&mut self, args: &ast::Arguments) -> Result<(), CodegenError> {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -232,9 +286,21 @@ impl Builder {
         Ok(())
     }
 
-    fn annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>) -> Result<(), CodegenError> {
-        let all = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).map(|a| &a.def);
-        for a in all.chain(args.vararg.as_deref()).chain(args.kwarg.as_deref()) {
+    fn annotations(
+        &mut self,
+        args: &ast::Arguments,
+        returns: Option<&ast::Expr>,
+    ) -> Result<(), CodegenError> {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+            .map(|a| &a.def);
+        for a in all
+            .chain(args.vararg.as_deref())
+            .chain(args.kwarg.as_deref())
+        {
             if let Some(ann) = &a.annotation {
                 self.expr(ann)?;
             }
@@ -246,7 +312,12 @@ impl Builder {
     }
 
     fn params(&mut self, args: &ast::Arguments) -> Result<(), CodegenError> {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&a.def.arg, DEF_PARAM)?;
         }
         if let Some(v) = &args.vararg {
@@ -288,12 +359,24 @@ impl Builder {
     fn stmt(&mut self, stmt: &ast::Stmt) -> Result<(), CodegenError> {
         use ast::Stmt as S;
         match stmt {
-            S::FunctionDef(f) => {
-                self.function(f, &f.name, &f.args, &f.body, &f.decorator_list, f.returns.as_deref(), false)?
-            }
-            S::AsyncFunctionDef(f) => {
-                self.function(f, &f.name, &f.args, &f.body, &f.decorator_list, f.returns.as_deref(), true)?
-            }
+            S::FunctionDef(f) => self.function(
+                f,
+                &f.name,
+                &f.args,
+                &f.body,
+                &f.decorator_list,
+                f.returns.as_deref(),
+                false,
+            )?,
+            S::AsyncFunctionDef(f) => self.function(
+                f,
+                &f.name,
+                &f.args,
+                &f.body,
+                &f.decorator_list,
+                f.returns.as_deref(),
+                true,
+            )?,
             S::ClassDef(c) => {
                 self.add_def(&c.name, DEF_LOCAL)?;
                 for b in &c.bases {
@@ -466,7 +549,10 @@ impl Builder {
             S::Expr(e) => self.expr(&e.value)?,
             S::Pass(_) | S::Break(_) | S::Continue(_) => {}
             S::TypeAlias(_) => {
-                return Err(CodegenError::Unsupported { what: "type alias statement".into(), location: None });
+                return Err(CodegenError::Unsupported {
+                    what: "type alias statement".into(),
+                    location: None,
+                });
             }
         }
         Ok(())
@@ -551,7 +637,9 @@ impl Builder {
         elts: &[&ast::Expr],
         is_generator: bool,
     ) -> Result<(), CodegenError> {
-        let Some(first) = generators.first() else { return Ok(()) };
+        let Some(first) = generators.first() else {
+            return Ok(());
+        };
         self.expr(&first.iter)?;
         self.enter(node, ScopeKind::Comprehension, name);
         if generators.iter().any(|g| g.is_async) {
@@ -603,7 +691,10 @@ impl Builder {
                     let entry = self.scopes[id]
                         .symbols
                         .entry(name.to_string())
-                        .or_insert(Symbol { flags: 0, scope: NameScope::Unknown });
+                        .or_insert(Symbol {
+                            flags: 0,
+                            scope: NameScope::Unknown,
+                        });
                     entry.flags |= DEF_LOCAL;
                     return Ok(());
                 }
@@ -612,7 +703,10 @@ impl Builder {
                     let entry = self.scopes[id]
                         .symbols
                         .entry(name.to_string())
-                        .or_insert(Symbol { flags: 0, scope: NameScope::Unknown });
+                        .or_insert(Symbol {
+                            flags: 0,
+                            scope: NameScope::Unknown,
+                        });
                     entry.flags |= DEF_GLOBAL;
                     return Ok(());
                 }
@@ -668,8 +762,12 @@ impl Builder {
             E::Set(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
             E::ListComp(c) => self.comprehension(c, "listcomp", &c.generators, &[&c.elt], false)?,
             E::SetComp(c) => self.comprehension(c, "setcomp", &c.generators, &[&c.elt], false)?,
-            E::DictComp(c) => self.comprehension(c, "dictcomp", &c.generators, &[&c.key, &c.value], false)?,
-            E::GeneratorExp(c) => self.comprehension(c, "genexpr", &c.generators, &[&c.elt], true)?,
+            E::DictComp(c) => {
+                self.comprehension(c, "dictcomp", &c.generators, &[&c.key, &c.value], false)?
+            }
+            E::GeneratorExp(c) => {
+                self.comprehension(c, "genexpr", &c.generators, &[&c.elt], true)?
+            }
             E::Await(a) => {
                 self.current().is_coroutine = true;
                 self.expr(&a.value)?;
@@ -708,10 +806,20 @@ impl Builder {
             }
             E::Starred(s) => self.expr(&s.value)?,
             E::Name(n) => {
-                let flag = if matches!(n.ctx, ast::ExprContext::Load) { USE } else { DEF_LOCAL };
+                let flag = if matches!(n.ctx, ast::ExprContext::Load) {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(&n.id, flag)?;
-                let in_function = self.current().kind == ScopeKind::Function;
-                if matches!(n.ctx, ast::ExprContext::Load) && in_function && n.id.as_str() == "super" {
+                let in_function = matches!(
+                    self.current().kind,
+                    ScopeKind::Function | ScopeKind::Comprehension
+                );
+                if matches!(n.ctx, ast::ExprContext::Load)
+                    && in_function
+                    && n.id.as_str() == "super"
+                {
                     self.add_def("__class__", USE)?;
                 }
             }
@@ -827,7 +935,13 @@ fn analyze(
         if !bound.contains(name) {
             continue;
         }
-        scopes[id].symbols.insert(name.clone(), Symbol { flags: 0, scope: NameScope::Free });
+        scopes[id].symbols.insert(
+            name.clone(),
+            Symbol {
+                flags: 0,
+                scope: NameScope::Free,
+            },
+        );
     }
     free.extend(new_free);
     Ok(())

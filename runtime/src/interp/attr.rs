@@ -170,16 +170,19 @@ impl Interp {
                 Ok(None)
             }
             _ => {
-                let klass = self.types.type_of(obj);
-                if let Some(attr) = klass.lookup(name) {
-                    return self.bind(attr, obj, &klass).map(Some);
-                }
                 if let Value::Function(f) = obj {
                     if let Some(v) = f.dict.get_str(name) {
                         return Ok(Some(v));
                     }
                 }
-                self.special_attr(obj, name)
+                if let Some(v) = self.special_attr(obj, name)? {
+                    return Ok(Some(v));
+                }
+                let klass = self.types.type_of(obj);
+                if let Some(attr) = klass.lookup(name) {
+                    return self.bind(attr, obj, &klass).map(Some);
+                }
+                Ok(None)
             }
         }
     }
@@ -415,6 +418,20 @@ impl Interp {
                             .and_then(|d| d.get_item(n))
                             .unwrap_or(Value::Bool(false)),
                     ),
+                    "value"
+                        if inst
+                            .class()
+                            .is_subclass(self.types.exc(ExcKind::StopIteration)) =>
+                    {
+                        Some(self.stop_iteration_value(obj))
+                    }
+                    "code"
+                        if inst
+                            .class()
+                            .is_subclass(self.types.exc(ExcKind::SystemExit)) =>
+                    {
+                        Some(self.stop_iteration_value(obj))
+                    }
                     "__notes__" => None,
                     _ => None,
                 }

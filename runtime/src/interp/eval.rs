@@ -15,6 +15,8 @@ use cinder_codegen::format::opcodes::Opcode;
 use super::{Frame, Interp};
 use crate::object::{ExcKind, Function, PyDict, PyErr, PyResult, Value, new_dict};
 
+const TRACE: bool = false;
+
 /// How a frame stopped running.
 pub enum Exit {
     Return(Value),
@@ -61,11 +63,14 @@ impl Interp {
                 Err(err) => err,
             };
             let reraise = std::mem::take(&mut self.reraising);
+            // RERAISE restores `last_pc` for the traceback, but the handler is looked up at
+            // the instruction that actually raised.
+            let fault_pc = self.reraise_pc.take().unwrap_or(frame.last_pc);
             let exc = self.materialize(err);
             if !reraise {
                 self.add_traceback(&exc, frame);
             }
-            match frame.code.handler_for(frame.last_pc) {
+            match frame.code.handler_for(fault_pc) {
                 Some(h) => {
                     frame.stack.truncate(h.depth as usize);
                     if h.lasti {
@@ -91,6 +96,15 @@ impl Interp {
             };
             f.last_pc = pc;
             f.pc = pc + instr.size as usize;
+            if TRACE {
+                eprintln!(
+                    "{:4} {:?} {} stack={}",
+                    pc,
+                    instr.op,
+                    instr.arg,
+                    f.stack.len()
+                );
+            }
             let arg = instr.arg as usize;
             match instr.op {
                 Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
@@ -481,6 +495,25 @@ impl Interp {
                         return Err(PyErr::new(ExcKind::SystemError, "value stack underflow"));
                     }
                     let base = len - arg - 2;
+                    if arg == 0 && f.stack[base].is_null() {
+                        let frame_builtin = match &f.stack[base + 1] {
+                            Value::Builtin(b)
+                                if b.bound.is_none() && FRAME_BUILTINS.contains(&b.name) =>
+                            {
+                                Some(b.name)
+                            }
+                            Value::Class(k) if Rc::ptr_eq(k, &self.types.super_) => Some("super"),
+                            _ => None,
+                        };
+                        {
+                            if let Some(name) = frame_builtin {
+                                let r = self.frame_builtin(f, name)?;
+                                f.stack.truncate(base);
+                                f.stack.push(r);
+                                continue;
+                            }
+                        }
+                    }
                     let result = if f.stack[base].is_null() {
                         let callable = std::mem::take(&mut f.stack[base + 1]);
                         if let Value::Method(m) = &callable {
@@ -538,6 +571,7 @@ impl Interp {
                     let exc = pop!(f);
                     if arg != 0 {
                         if let Ok(Value::Int(lasti)) = peek(f, arg) {
+                            self.reraise_pc = Some(f.last_pc);
                             f.last_pc = usize::try_from(*lasti).unwrap_or(f.last_pc);
                         }
                     }
@@ -768,10 +802,10 @@ impl Interp {
         } else {
             None
         };
+        // CPython 3.11 puts a function's docstring first in its constants (and `None` there
+        // when it has none).
         let doc = match code.consts.first() {
-            Some(Value::Str(s)) if code.flags & 0x0400_0000 == 0 && code_has_docstring(&code) => {
-                Value::Str(s.clone())
-            }
+            Some(Value::Str(s)) => Value::Str(s.clone()),
             _ => Value::None,
         };
         let module = f.globals.get_item("__name__").unwrap_or(Value::None);
@@ -791,16 +825,61 @@ impl Interp {
     }
 }
 
-/// Whether `consts[0]` of a function's code is its docstring: CPython 3.11 puts the docstring
-/// first and, for functions without one, `None` (unless the first constant is used otherwise);
-/// the loader records this as the first constant being a `str` that no instruction loads
-/// before the body starts. We approximate with "first constant is a str and the function's
-/// first real instruction is not a LOAD_CONST 0".
-fn code_has_docstring(code: &super::Code) -> bool {
-    !code
-        .instrs
-        .iter()
-        .any(|i| i.op == Opcode::LOAD_CONST && i.arg == 0)
+/// Built-ins that, called without arguments, read the calling frame.
+const FRAME_BUILTINS: [&str; 4] = ["super", "globals", "locals", "vars"];
+
+impl Interp {
+    fn frame_builtin(&mut self, f: &Frame, name: &str) -> PyResult<Value> {
+        match name {
+            "super" => {
+                let code = &f.code;
+                let class_cell = code
+                    .localsplus_names
+                    .iter()
+                    .position(|n| n.as_str() == "__class__")
+                    .and_then(|i| f.locals.get(i));
+                let klass = match class_cell {
+                    Some(Value::Cell(c)) => c.borrow().clone(),
+                    _ => Value::Null,
+                };
+                let Value::Class(klass) = klass else {
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "super(): __class__ cell not found",
+                    ));
+                };
+                if code.argcount == 0 {
+                    return Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments"));
+                }
+                let this = match f.locals.first() {
+                    Some(Value::Cell(c)) => c.borrow().clone(),
+                    Some(v) => v.clone(),
+                    None => Value::Null,
+                };
+                if this.is_null() {
+                    return Err(PyErr::new(ExcKind::RuntimeError, "super(): arg[0] deleted"));
+                }
+                Ok(Value::Super(Rc::new((klass, this))))
+            }
+            "globals" => Ok(Value::Dict(f.globals.clone())),
+            _ => match &f.names {
+                Some(ns) => Ok(ns.clone()),
+                None => {
+                    let d = new_dict();
+                    for (name, v) in f.code.localsplus_names.iter().zip(&f.locals) {
+                        let v = match v {
+                            Value::Cell(c) => c.borrow().clone(),
+                            other => other.clone(),
+                        };
+                        if !v.is_null() {
+                            d.set_str(Value::Str(name.clone()), v);
+                        }
+                    }
+                    Ok(Value::Dict(d))
+                }
+            },
+        }
+    }
 }
 
 fn jump(f: &mut Frame, op: Opcode, arg: usize) {

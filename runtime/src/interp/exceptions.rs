@@ -291,16 +291,22 @@ fn format_entry(e: &TraceEntry, out: &mut String) {
         if c0 < indent || end > line.len() || end <= c0 {
             return;
         }
-        if c0 == indent && end == line.trim_end().len() {
+        let segment = &line[c0..end];
+        let anchors = if l1 == l0 {
+            super::caret::caret_anchors(segment)
+        } else {
+            None
+        };
+        let full_line = c0 == indent && end == line.trim_end().len();
+        if full_line && anchors.is_none_or(|(a, b)| b <= a) {
             return;
         }
-        let segment = &line[c0..end];
         let start_chars = line[indent..c0].chars().count();
         let width = segment.chars().count();
         out.push_str("    ");
         out.push_str(&" ".repeat(start_chars));
-        match super::caret::caret_anchors(segment) {
-            Some((a, b)) if l1 == l0 => {
+        match anchors {
+            Some((a, b)) => {
                 out.push_str(&"~".repeat(a));
                 out.push_str(&"^".repeat(b - a));
                 out.push_str(&"~".repeat(width - b));

@@ -202,6 +202,11 @@ impl Interp {
             }
             let file = dir.join(format!("{part}.py"));
             if file.is_file() {
+                // Without a compiler, fall back to the bytecode CPython cached next to it.
+                let cached = dir.join("__pycache__").join(format!("{part}.cpython-311.pyc"));
+                if self.compile_hook_fails() && cached.is_file() {
+                    return self.exec_module_file(full, &cached, None);
+                }
                 return self.exec_module_file(full, &file, None);
             }
             let pyc = dir.join(format!("{part}.pyc"));
@@ -279,6 +284,14 @@ impl Interp {
             )
         })?;
         self.compile_source(&source, &path.to_string_lossy(), CompileMode::Exec)
+    }
+
+    /// Whether the compile hook is missing or refuses to compile anything.
+    fn compile_hook_fails(&self) -> bool {
+        match &self.compile_hook {
+            None => true,
+            Some(hook) => hook("", "<probe>", CompileMode::Exec).is_err(),
+        }
     }
 
     /// Compiles source text through the hook.

@@ -455,7 +455,9 @@ impl Interp {
                     match a {
                         Some(a) => a,
                         None => {
-                            return Err(PyErr::type_error("not enough arguments for format string"));
+                            return Err(PyErr::type_error(
+                                "not enough arguments for format string",
+                            ));
                         }
                     }
                 }
@@ -486,7 +488,9 @@ impl Interp {
                         Some(p) => s.chars().take(p.parse().unwrap_or(0)).collect(),
                         None => s,
                     };
-                    Spec::parse(&width)?.format_str(&s)?
+                    let w: usize = width.parse().unwrap_or(0);
+                    let n = s.chars().count();
+                    if left || n >= w { s } else { format!("{}{s}", " ".repeat(w - n)) }
                 }
                 'd' | 'i' | 'u' => {
                     let n = self.to_int_value(&arg, "%d format: a real number is required")?;

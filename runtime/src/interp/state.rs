@@ -49,6 +49,8 @@ pub struct Interp {
     pub(crate) names: Names,
     /// Set by `RERAISE` and bare `raise`: the exception keeps its traceback as it is.
     pub(crate) reraising: bool,
+    /// The instruction a `RERAISE` ran at, for the exception-table lookup.
+    pub(crate) reraise_pc: Option<usize>,
     /// Containers being printed by `repr` (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<i64>,
 }
@@ -155,6 +157,7 @@ impl Interp {
             sys_path,
             names: Names::new(),
             reraising: false,
+            reraise_pc: None,
             repr_stack: Vec::new(),
         };
         crate::builtins::install(&mut interp);

@@ -63,16 +63,6 @@ pub(crate) fn static_function_name(db: &dyn Db, callee: Ty) -> Option<&'static s
     })
 }
 
-/// Whether a literal can be used where primitive `p` is expected (range checked by the
-/// static pass, which reports "type mismatch: Literal[300] cannot be assigned to int8").
-pub(crate) fn literal_fits_primitive(lit: &Literal, p: Primitive) -> bool {
-    match lit {
-        Literal::Int(_) => p.is_integral(),
-        Literal::Bool(_) => p == Primitive::CBool,
-        _ => false,
-    }
-}
-
 /// The result of `left op right` when either side is a primitive.
 pub(crate) fn binary_op_type(db: &dyn Db, left: Ty, op: ast::Operator, right: Ty) -> Option<Ty> {
     let (l, r) = (primitive_of(left), primitive_of(right));

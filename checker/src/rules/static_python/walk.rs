@@ -109,7 +109,9 @@ impl<'db> StaticPass<'db> {
         let mut units = Vec::new();
         for unit in &function_units(db, file).units {
             let offset = unit.offset(db);
-            let len = u32::from(unit.syntax(db).stmt.range().end());
+            let len = unit.syntax(db).stmt().map_or(0, |s| {
+                u32::from(s.range().end()) - u32::from(s.range().start())
+            });
             units.push((offset, offset + len, infer_function(db, *unit)));
         }
         let decls: &'db ModuleDecls = module_declarations(db, file);

@@ -118,21 +118,35 @@ impl<'a> Interp<'a> {
         kwargs: Kwargs<'a>,
         span: Span,
     ) -> Eval<'a> {
-        let (name, params, body, module, enclosing, defaults, class_cell, is_generator, is_async) =
-            match &*func.data.borrow() {
-                ObjectData::Function(f) => (
-                    f.name.clone(),
-                    f.params,
-                    f.body,
-                    f.module.clone(),
-                    f.enclosing.clone(),
-                    f.defaults.clone(),
-                    f.class_cell.clone(),
-                    f.is_generator,
-                    f.is_async,
-                ),
-                _ => return Ok(Value::Poisoned),
-            };
+        let (
+            name,
+            params,
+            body,
+            module,
+            enclosing,
+            defaults,
+            class_cell,
+            is_generator,
+            is_async,
+            globals,
+            nonlocals,
+        ) = match &*func.data.borrow() {
+            ObjectData::Function(f) => (
+                f.name.clone(),
+                f.params,
+                f.body,
+                f.module.clone(),
+                f.enclosing.clone(),
+                f.defaults.clone(),
+                f.class_cell.clone(),
+                f.is_generator,
+                f.is_async,
+                f.globals.clone(),
+                f.nonlocals.clone(),
+            ),
+            _ => return Ok(Value::Poisoned),
+        };
+        self.step(env, span)?;
         if self.depth >= CALL_DEPTH_LIMIT {
             return self.raise(
                 env,
@@ -166,10 +180,6 @@ impl<'a> Interp<'a> {
             };
             locals.borrow_mut().insert(param, value);
         }
-        let (globals, nonlocals) = match body {
-            FunctionBody::Stmts(stmts) => declarations(stmts),
-            FunctionBody::Lambda(_) => Default::default(),
-        };
         let yields = is_generator.then(|| Rc::new(RefCell::new(Vec::new())));
         let inner = Env {
             module,
@@ -314,7 +324,7 @@ fn bind_arguments<'a>(
 }
 
 /// The `global` and `nonlocal` names of a function body (not of nested functions).
-fn declarations(body: &[ast::Stmt]) -> (HashSet<String>, HashSet<String>) {
+pub(crate) fn declarations(body: &[ast::Stmt]) -> (HashSet<String>, HashSet<String>) {
     let mut globals = HashSet::new();
     let mut nonlocals = HashSet::new();
     fn walk(body: &[ast::Stmt], globals: &mut HashSet<String>, nonlocals: &mut HashSet<String>) {

@@ -1,10 +1,11 @@
-//! String formatting: `"%s" % args` and `"{}".format(...)`. The common conversions are
-//! computed; anything more elaborate (widths, alignment, nested fields) gives an opaque
+//! Text of values: `str()`, `repr()`, `"%s" % args` and `"{}".format(...)`. The common
+//! conversions are computed; anything more elaborate (widths, alignment, nested fields) gives an opaque
 //! `str`, which is still a safe value.
 
 use std::rc::Rc;
 
 use super::call::Kwargs;
+use super::errors::ErrorKind;
 use super::interp::{Env, Eval, Interp};
 use super::values::{ObjectData, Value, as_int};
 use crate::diagnostics::Span;
@@ -180,5 +181,133 @@ impl<'a> Interp<'a> {
             }
         }
         Ok(Value::str(&out))
+    }
+
+    /// `str(value)`.
+    pub(crate) fn str_of(
+        &mut self,
+        env: &Env<'a>,
+        value: &Value<'a>,
+        span: Span,
+    ) -> Eval<'a, String> {
+        match value {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Unknown(name) => self.error(
+                env,
+                ErrorKind::UnknownAttribute {
+                    value: name.to_string(),
+                    attr: "__str__".into(),
+                },
+                span,
+            ),
+            Value::Object(o) if matches!(&*o.data.borrow(), ObjectData::Instance(_)) => {
+                if let Some(method) = self.lookup_special(value, "__str__") {
+                    let result =
+                        self.call_value(env, &method, vec![value.clone()], Vec::new(), span)?;
+                    return self.str_of(env, &result, span);
+                }
+                if self.is_exception(value) {
+                    return Ok(self.exception_message(value));
+                }
+                self.repr(env, value, span)
+            }
+            _ => self.repr(env, value, span),
+        }
+    }
+
+    /// `repr(value)`.
+    pub(crate) fn repr(
+        &mut self,
+        env: &Env<'a>,
+        value: &Value<'a>,
+        span: Span,
+    ) -> Eval<'a, String> {
+        if self.repr_depth >= super::interp::REPR_DEPTH_LIMIT {
+            return Ok("...".to_string());
+        }
+        self.repr_depth += 1;
+        let result = self.repr_inner(env, value, span);
+        self.repr_depth -= 1;
+        result
+    }
+
+    fn repr_inner(&mut self, env: &Env<'a>, value: &Value<'a>, span: Span) -> Eval<'a, String> {
+        let join = |me: &mut Self, items: &[Value<'a>]| -> Eval<'a, String> {
+            let mut parts = Vec::new();
+            for item in items {
+                parts.push(me.repr(env, item, span)?);
+            }
+            Ok(parts.join(", "))
+        };
+        Ok(match value {
+            Value::Str(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+            Value::Float(f) => python_float(*f),
+            Value::Unknown(name) => {
+                return self.error(
+                    env,
+                    ErrorKind::UnknownAttribute {
+                        value: name.to_string(),
+                        attr: "__repr__".into(),
+                    },
+                    span,
+                );
+            }
+            Value::Tuple(items) if items.len() == 1 => format!("({},)", join(self, items)?),
+            Value::Tuple(items) => format!("({})", join(self, items)?),
+            Value::Object(o) => {
+                enum Shape<'a> {
+                    List(Vec<Value<'a>>),
+                    Set(Vec<Value<'a>>),
+                    Dict(Vec<(Value<'a>, Value<'a>)>),
+                    Other,
+                }
+                let shape = match &*o.data.borrow() {
+                    ObjectData::List(items) => Shape::List(items.clone()),
+                    ObjectData::Set { items, .. } => Shape::Set(items.clone()),
+                    ObjectData::Dict { items, .. } => Shape::Dict(items.clone()),
+                    _ => Shape::Other,
+                };
+                match shape {
+                    Shape::List(items) => format!("[{}]", join(self, &items)?),
+                    Shape::Set(items) if items.is_empty() => "set()".into(),
+                    Shape::Set(items) => format!("{{{}}}", join(self, &items)?),
+                    Shape::Dict(items) => {
+                        let mut parts = Vec::new();
+                        for (k, v) in &items {
+                            parts.push(format!(
+                                "{}: {}",
+                                self.repr(env, k, span)?,
+                                self.repr(env, v, span)?
+                            ));
+                        }
+                        format!("{{{}}}", parts.join(", "))
+                    }
+                    Shape::Other => {
+                        if let Some(method) = self.lookup_special(value, "__repr__") {
+                            let result = self.call_value(
+                                env,
+                                &method,
+                                vec![value.clone()],
+                                Vec::new(),
+                                span,
+                            )?;
+                            return self.str_of(env, &result, span);
+                        }
+                        value.describe()
+                    }
+                }
+            }
+            other => other.describe(),
+        })
+    }
+}
+
+fn python_float(f: f64) -> String {
+    if f.is_infinite() {
+        if f > 0.0 { "inf".into() } else { "-inf".into() }
+    } else if f.is_nan() {
+        "nan".into()
+    } else {
+        format!("{f:?}")
     }
 }

@@ -27,9 +27,10 @@ pub(crate) const CALL_DEPTH_LIMIT: usize = 64;
 pub(crate) const IMPORT_DEPTH_LIMIT: usize = 24;
 /// Nesting of containers that `repr()` prints before it writes `...`.
 pub(crate) const REPR_DEPTH_LIMIT: usize = 64;
-/// Total steps (statements and loop iterations) of one analysis, so that it terminates
-/// in bounded time whatever the code does.
-pub(crate) const STEP_LIMIT: usize = 2_000_000;
+/// Total steps (statements, loop iterations and calls) of one analysis, so that it
+/// terminates in bounded time whatever the code does. Real module bodies take a few
+/// thousand; a pathological one stops here after well under a second (release build).
+pub(crate) const STEP_LIMIT: usize = 300_000;
 
 /// How evaluation leaves the normal path.
 pub(crate) enum Flow<'a> {
@@ -66,8 +67,8 @@ pub(crate) struct Env<'a> {
     pub locals: Scope<'a>,
     pub enclosing: Rc<[Scope<'a>]>,
     pub kind: ScopeKind,
-    pub globals: HashSet<String>,
-    pub nonlocals: HashSet<String>,
+    pub globals: Rc<HashSet<String>>,
+    pub nonlocals: Rc<HashSet<String>>,
     /// For zero-argument `super()`: the class that defined the method, and its receiver.
     pub super_context: Option<(Rc<Object<'a>>, Value<'a>)>,
     /// The values a generator body yields (generators run to completion when called).
@@ -81,8 +82,8 @@ impl<'a> Env<'a> {
             module,
             enclosing: Rc::from(Vec::new()),
             kind: ScopeKind::Module,
-            globals: HashSet::new(),
-            nonlocals: HashSet::new(),
+            globals: Rc::default(),
+            nonlocals: Rc::default(),
             super_context: None,
             yields: None,
         }
@@ -271,11 +272,10 @@ impl<'a> Interp<'a> {
         Ok(())
     }
 
-    /// A new namespace that is cleared when the analysis ends.
+    /// A new namespace. Only namespaces that a function closes over can be part of a
+    /// reference cycle; `define_function` records those for clearing.
     pub(crate) fn scope(&mut self) -> Scope<'a> {
-        let scope = new_scope();
-        self.arena_scopes.push(scope.clone());
-        scope
+        new_scope()
     }
 
     /// Records an object that may be part of a cycle (functions, classes, modules).

@@ -261,9 +261,23 @@ impl<'a> Interp<'a> {
         let data = o.data.borrow();
         match &*data {
             ObjectData::List(items) => {
-                let items = items.clone();
+                let found = as_int(&self.payload(&key))
+                    .and_then(|i| normalise_index(&i, items.len()))
+                    .and_then(|i| items.get(i).cloned());
                 drop(data);
-                self.index_sequence(env, &items, &key, span)
+                match found {
+                    Some(v) => Ok(v),
+                    None => {
+                        if as_int(&self.payload(&key)).is_none() {
+                            let message = format!(
+                                "list indices must be integers or slices, not {}",
+                                key.type_name()
+                            );
+                            return self.raise(env, "TypeError", &message, span);
+                        }
+                        self.raise(env, "IndexError", "list index out of range", span)
+                    }
+                }
             }
             ObjectData::Dict { items, default } => {
                 if !is_hashable(&key) {
@@ -313,8 +327,8 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            // `list[int]`, `MyGeneric[T]`: a generic alias, used in annotations.
-            ObjectData::Class(_) => Ok(Value::Opaque(Rc::from("<generic alias>"))),
+            // `list[int]`, `MyGeneric[T]`: a generic alias, which calls like its class.
+            ObjectData::Class(_) => Ok(object.clone()),
             _ => {
                 drop(data);
                 if let Some(method) = self.lookup_special(object, "__getitem__") {
@@ -665,134 +679,6 @@ impl<'a> Interp<'a> {
                 self.raise(env, "TypeError", &message, span)
             }
         }
-    }
-
-    /// `str(value)`.
-    pub(crate) fn str_of(
-        &mut self,
-        env: &Env<'a>,
-        value: &Value<'a>,
-        span: Span,
-    ) -> Eval<'a, String> {
-        match value {
-            Value::Str(s) => Ok(s.to_string()),
-            Value::Unknown(name) => self.error(
-                env,
-                ErrorKind::UnknownAttribute {
-                    value: name.to_string(),
-                    attr: "__str__".into(),
-                },
-                span,
-            ),
-            Value::Object(o) if matches!(&*o.data.borrow(), ObjectData::Instance(_)) => {
-                if let Some(method) = self.lookup_special(value, "__str__") {
-                    let result =
-                        self.call_value(env, &method, vec![value.clone()], Vec::new(), span)?;
-                    return self.str_of(env, &result, span);
-                }
-                if self.is_exception(value) {
-                    return Ok(self.exception_message(value));
-                }
-                self.repr(env, value, span)
-            }
-            _ => self.repr(env, value, span),
-        }
-    }
-
-    /// `repr(value)`.
-    pub(crate) fn repr(
-        &mut self,
-        env: &Env<'a>,
-        value: &Value<'a>,
-        span: Span,
-    ) -> Eval<'a, String> {
-        if self.repr_depth >= super::interp::REPR_DEPTH_LIMIT {
-            return Ok("...".to_string());
-        }
-        self.repr_depth += 1;
-        let result = self.repr_inner(env, value, span);
-        self.repr_depth -= 1;
-        result
-    }
-
-    fn repr_inner(&mut self, env: &Env<'a>, value: &Value<'a>, span: Span) -> Eval<'a, String> {
-        let join = |me: &mut Self, items: &[Value<'a>]| -> Eval<'a, String> {
-            let mut parts = Vec::new();
-            for item in items {
-                parts.push(me.repr(env, item, span)?);
-            }
-            Ok(parts.join(", "))
-        };
-        Ok(match value {
-            Value::Str(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
-            Value::Float(f) => python_float(*f),
-            Value::Unknown(name) => {
-                return self.error(
-                    env,
-                    ErrorKind::UnknownAttribute {
-                        value: name.to_string(),
-                        attr: "__repr__".into(),
-                    },
-                    span,
-                );
-            }
-            Value::Tuple(items) if items.len() == 1 => format!("({},)", join(self, items)?),
-            Value::Tuple(items) => format!("({})", join(self, items)?),
-            Value::Object(o) => {
-                enum Shape<'a> {
-                    List(Vec<Value<'a>>),
-                    Set(Vec<Value<'a>>),
-                    Dict(Vec<(Value<'a>, Value<'a>)>),
-                    Other,
-                }
-                let shape = match &*o.data.borrow() {
-                    ObjectData::List(items) => Shape::List(items.clone()),
-                    ObjectData::Set { items, .. } => Shape::Set(items.clone()),
-                    ObjectData::Dict { items, .. } => Shape::Dict(items.clone()),
-                    _ => Shape::Other,
-                };
-                match shape {
-                    Shape::List(items) => format!("[{}]", join(self, &items)?),
-                    Shape::Set(items) if items.is_empty() => "set()".into(),
-                    Shape::Set(items) => format!("{{{}}}", join(self, &items)?),
-                    Shape::Dict(items) => {
-                        let mut parts = Vec::new();
-                        for (k, v) in &items {
-                            parts.push(format!(
-                                "{}: {}",
-                                self.repr(env, k, span)?,
-                                self.repr(env, v, span)?
-                            ));
-                        }
-                        format!("{{{}}}", parts.join(", "))
-                    }
-                    Shape::Other => {
-                        if let Some(method) = self.lookup_special(value, "__repr__") {
-                            let result = self.call_value(
-                                env,
-                                &method,
-                                vec![value.clone()],
-                                Vec::new(),
-                                span,
-                            )?;
-                            return self.str_of(env, &result, span);
-                        }
-                        value.describe()
-                    }
-                }
-            }
-            other => other.describe(),
-        })
-    }
-}
-
-fn python_float(f: f64) -> String {
-    if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
-    } else if f.is_nan() {
-        "nan".into()
-    } else {
-        format!("{f:?}")
     }
 }
 

@@ -171,6 +171,23 @@ impl<'a> Interp<'a> {
             return Ok(Value::Poisoned);
         };
         let owner = self.owner.clone();
+        // Hot paths that must not copy the container.
+        let is_list = matches!(&*o.data.borrow(), ObjectData::List(_));
+        match (name, is_list) {
+            ("append", true) => return self.mutate_list(o, |l| l.push(arg(0))),
+            ("extend", true) => {
+                let more = self.iterate(env, &arg(0), span)?;
+                return self.mutate_list(o, |l| l.extend(more));
+            }
+            ("get", false) => {
+                if let ObjectData::Dict { items, .. } = &*o.data.borrow() {
+                    let key = arg(0);
+                    let found = items.iter().find(|(k, _)| values_equal(k, &key));
+                    return Ok(found.map_or(arg(1), |(_, v)| v.clone()));
+                }
+            }
+            _ => {}
+        }
         enum Shape<'a> {
             List(Vec<Value<'a>>),
             Dict(Vec<(Value<'a>, Value<'a>)>),
@@ -446,24 +463,60 @@ impl<'a> Interp<'a> {
                 Some(f) => self.call_value(env, f, vec![item.clone()], Vec::new(), span)?,
                 None => item.clone(),
             };
-            // Insertion keeps equal elements in order (a stable sort).
-            let mut at = keyed.len();
-            while at > 0 {
-                let previous = &keyed[at - 1].0;
-                let (a, b) = if reverse {
-                    (previous.clone(), k.clone())
+            keyed.push((self.payload(&k), item));
+        }
+        // Builtin keys sort natively; others go through `<` (and user `__lt__`).
+        let native = keyed
+            .windows(2)
+            .all(|w| super::ops::order(&w[0].0, &w[1].0).is_some());
+        if native {
+            keyed.sort_by(|x, y| {
+                let ordering = super::ops::order(&x.0, &y.0).unwrap_or(std::cmp::Ordering::Equal);
+                if reverse {
+                    ordering.reverse()
                 } else {
-                    (k.clone(), previous.clone())
-                };
-                let less = self.compare(env, rustpython_parser::ast::CmpOp::Lt, &a, &b, span)?;
-                if !self.truthy(env, &less, span)? {
-                    break;
+                    ordering
                 }
-                at -= 1;
-            }
-            keyed.insert(at, (k, item));
+            });
+        } else {
+            keyed = self.merge_sort(env, keyed, reverse, span)?;
         }
         Ok(keyed.into_iter().map(|(_, v)| v).collect())
+    }
+
+    /// A stable merge sort of `(key, item)` pairs comparing keys with `<`.
+    fn merge_sort(
+        &mut self,
+        env: &Env<'a>,
+        mut keyed: Vec<(Value<'a>, Value<'a>)>,
+        reverse: bool,
+        span: Span,
+    ) -> Eval<'a, Vec<(Value<'a>, Value<'a>)>> {
+        if keyed.len() <= 1 {
+            return Ok(keyed);
+        }
+        let right = keyed.split_off(keyed.len() / 2);
+        let left = self.merge_sort(env, keyed, reverse, span)?;
+        let right = self.merge_sort(env, right, reverse, span)?;
+        let mut merged = Vec::with_capacity(left.len() + right.len());
+        let mut left = left.into_iter().peekable();
+        let mut right = right.into_iter().peekable();
+        while let (Some(l), Some(r)) = (left.peek(), right.peek()) {
+            // Take from the right only when it strictly comes first: equal keys keep
+            // their original order.
+            let (a, b) = if reverse { (&l.0, &r.0) } else { (&r.0, &l.0) };
+            let less = self.compare(env, rustpython_parser::ast::CmpOp::Lt, a, b, span)?;
+            let take_right = self.truthy(env, &less, span)?;
+            let next = if take_right {
+                right.next()
+            } else {
+                left.next()
+            };
+            merged.extend(next);
+        }
+        merged.extend(left);
+        merged.extend(right);
+        Ok(merged)
     }
 
     fn sequence_query(

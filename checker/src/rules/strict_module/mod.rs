@@ -11,6 +11,12 @@
 //! module level is an error (`errors.rs` lists the kinds, with Cinder's messages).
 //! Analysis always terminates: loops, iterables, recursion and total work are bounded.
 //!
+//! Where the model is imprecise it errs towards silence, never towards a made-up error:
+//! a value it cannot compute (a compiled regex, a typing form, an unusual string format)
+//! is *opaque*, safe to use in any way; an opaque `if` test takes the `if` branch and an
+//! opaque `while` test ends the loop. Annotations are not evaluated. Calls nest at most
+//! 64 deep (then `RecursionError`), strict imports 24 deep.
+//!
 //! Input: the file's AST and, for the strict modules it imports, theirs (a strict
 //! module's values and functions are part of its importers' analysis, as in Cinder; salsa
 //! records those reads, so an edit to an imported strict module re-checks its

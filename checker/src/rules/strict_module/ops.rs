@@ -609,7 +609,7 @@ fn identical<'a>(a: &Value<'a>, b: &Value<'a>) -> bool {
 }
 
 /// Ordering of numbers, strings and sequences of them.
-fn order<'a>(a: &Value<'a>, b: &Value<'a>) -> Option<std::cmp::Ordering> {
+pub(crate) fn order<'a>(a: &Value<'a>, b: &Value<'a>) -> Option<std::cmp::Ordering> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
         (Value::Tuple(x), Value::Tuple(y)) => {

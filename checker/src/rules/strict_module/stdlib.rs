@@ -106,6 +106,30 @@ impl<'a> Interp<'a> {
                         scope.insert(f.to_string(), builtin(&format!("__static__.{f}")));
                     }
                     scope.insert("cast".into(), builtin("typing.cast"));
+                    scope.insert("clen".into(), builtin("len"));
+                    // Primitives and checked containers behave as the builtin types
+                    // they box to.
+                    let aliases: &[(&[&str], &str)] = &[
+                        (
+                            &[
+                                "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
+                                "uint64", "size_t", "ssize_t", "char",
+                            ],
+                            "int",
+                        ),
+                        (&["double", "single"], "float"),
+                        (&["cbool"], "bool"),
+                        (&["CheckedDict", "chkdict"], "dict"),
+                        (&["CheckedList", "chklist", "Array", "Vector"], "list"),
+                        (&["crange"], "range"),
+                    ];
+                    for (names, builtin_class) in aliases {
+                        if let Some(class) = self.classes.get(builtin_class) {
+                            for alias in names.iter() {
+                                scope.insert(alias.to_string(), Value::Object(class.clone()));
+                            }
+                        }
+                    }
                 }
             }
             "__strict__" => {

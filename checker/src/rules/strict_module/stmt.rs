@@ -371,7 +371,11 @@ impl<'a> Interp<'a> {
         let mut count = 0;
         loop {
             let test = self.eval(env, &s.test)?;
-            if !self.truthy(env, &test, Span::from(s.test.range()))? {
+            // A condition the model cannot decide ends the loop rather than running it
+            // to the iteration limit.
+            if matches!(test, Value::Opaque(_) | Value::Poisoned)
+                || !self.truthy(env, &test, Span::from(s.test.range()))?
+            {
                 break;
             }
             count += 1;
@@ -581,10 +585,15 @@ impl<'a> Interp<'a> {
             ScopeKind::Module => Rc::from(Vec::new()),
             ScopeKind::Class => env.enclosing.clone(),
             ScopeKind::Function => {
+                self.arena_scopes.push(env.locals.clone());
                 let mut scopes = env.enclosing.to_vec();
                 scopes.push(env.locals.clone());
                 Rc::from(scopes)
             }
+        };
+        let (globals, nonlocals) = match body {
+            FunctionBody::Stmts(stmts) => super::call::declarations(stmts),
+            FunctionBody::Lambda(_) => Default::default(),
         };
         let is_generator = match body {
             FunctionBody::Stmts(stmts) => body_yields(stmts),
@@ -621,6 +630,8 @@ impl<'a> Interp<'a> {
                 attrs,
                 is_generator,
                 is_async,
+                globals: Rc::new(globals),
+                nonlocals: Rc::new(nonlocals),
             }),
         );
         self.track(&func);

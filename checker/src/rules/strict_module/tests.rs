@@ -112,3 +112,101 @@ fn deep_recursion_stays_within_a_test_thread_stack() {
         "#]],
     );
 }
+
+/// `reveal_type` is a checker construct (reported by type inference, so not testable
+/// in a strict mdtest without depending on it): strict analysis lets the value through.
+#[test]
+fn reveal_type_passes_its_value_through() {
+    check(
+        &[(
+            "main.py",
+            "import __strict__\n\nX = reveal_type([1])\nX.append(2)\nassert X == [1, 2]\nassert reveal_type(3) == 4\n",
+        )],
+        expect![[r#"
+            6:1 strict-unhandled-exception: StrictModuleUnhandledException(AssertionError): an exception escapes the module's top level
+        "#]],
+    );
+}
+
+/// Models that mdtests cannot show because type inference reports its own view of
+/// these constructs: enum iteration, `typing.NamedTuple` and `TypedDict` classes,
+/// `round`, `dict.fromkeys`. A failed assertion would show as an unhandled exception.
+#[test]
+fn modelled_values_that_type_inference_sees_differently() {
+    check(
+        &[(
+            "main.py",
+            r#"import __strict__
+from enum import Enum
+from typing import NamedTuple, TypedDict
+
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+
+class Point(NamedTuple):
+    x: int
+    y: int = 0
+
+class Movie(TypedDict):
+    title: str
+
+assert [c.name for c in Color] == ["RED", "GREEN"] and len(Color) == 2
+P = Point(1)
+assert P.x == 1 and P.y == 0 and P == (1, 0)
+x, y = P
+assert round(2.5) == 2 and round(3.5) == 4
+assert dict.fromkeys(["a", "b"], 0) == {"a": 0, "b": 0}
+assert [c.value for c in Color] == [1, 3]
+"#,
+        )],
+        expect![[r#"
+            22:1 strict-unhandled-exception: StrictModuleUnhandledException(AssertionError): an exception escapes the module's top level
+        "#]],
+    );
+}
+
+/// The analysis of a module reads the strict modules it imports and nothing else: an
+/// edit elsewhere leaves it cached, an edit of an imported strict module re-runs it.
+#[test]
+fn analysis_reruns_only_for_edits_of_imported_strict_modules() {
+    use salsa::Setter;
+    let mut db = CheckerDb::with_event_log();
+    let file = |db: &CheckerDb, path: &str, text: &str| {
+        SourceFile::new(db, format!("/p/{path}"), text.to_string())
+    };
+    let main = file(
+        &db,
+        "main.py",
+        "import __strict__\nfrom lib import f\nX = f()\n",
+    );
+    let lib = file(
+        &db,
+        "lib.py",
+        "import __strict__\n\ndef f():\n    return 1\n",
+    );
+    let other = file(&db, "other.py", "import __strict__\nY = 2\n");
+    db.set_project_files(vec![main, lib, other], vec!["/p".to_string()]);
+    assert!(super::strict_module_diagnostics(&db, main).is_empty());
+    db.take_log();
+    let reruns = |log: Vec<String>| {
+        log.iter()
+            .filter(|entry| entry.starts_with("strict_module_diagnostics("))
+            .count()
+    };
+
+    other
+        .set_text(&mut db)
+        .to("import __strict__\nY = 3\n".to_string());
+    assert!(super::strict_module_diagnostics(&db, main).is_empty());
+    assert_eq!(reruns(db.take_log()), 0);
+
+    lib.set_text(&mut db)
+        .to("import __strict__\nimport os\n\ndef f():\n    return os.getcwd()\n".to_string());
+    let codes: Vec<&str> = super::strict_module_diagnostics(&db, main)
+        .iter()
+        .map(|d| d.code.name())
+        .collect();
+    assert_eq!(codes, ["strict-unsafe-call"]);
+    assert_eq!(reruns(db.take_log()), 1);
+}

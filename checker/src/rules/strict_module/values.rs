@@ -145,6 +145,9 @@ pub(crate) struct Function<'a> {
     pub attrs: IndexMap<String, Value<'a>>,
     pub is_generator: bool,
     pub is_async: bool,
+    /// Names the body declares `global` and `nonlocal`.
+    pub globals: Rc<std::collections::HashSet<String>>,
+    pub nonlocals: Rc<std::collections::HashSet<String>>,
 }
 
 /// A dataclass-like field of a generated `__init__`: name and default, if any.

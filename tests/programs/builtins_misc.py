@@ -1,0 +1,5 @@
+print(min(3, 1, 2), max([4, 8]), sum([1, 2], 10), any([0, 1]), all([]), len("abc"))
+print(sorted("bca"), list(zip("ab", [1, 2])), list(enumerate("xy", 1)), chr(65), ord("a"))
+print(hex(255), oct(8), bin(5), int("ff", 16), str(12), repr([1]), isinstance(1, (int, str)))
+print(list(range(10, 0, -3)), round(3.5), round(4.5), abs(-2.5), type(None).__name__)
+print(divmod(-7, 2), hash(1) == hash(1.0), callable(len), format(1234.5, ",.1f"))

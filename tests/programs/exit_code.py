@@ -1,0 +1,4 @@
+import sys
+print("exiting")
+sys.stdout.flush()
+sys.exit(3)

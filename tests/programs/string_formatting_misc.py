@@ -1,0 +1,5 @@
+print("%5.2f|%-5d|%x|%o|%e" % (3.14159, 42, 255, 8, 12345.678))
+print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"))
+print("{0[1]} {1[k]} {2.real}".format([1, 2], {"k": "v"}, 3j))
+print(str.format("{}-{}", *"ab"))
+print(repr("quote's"), repr('dq"'), repr("both'\""), ascii("ünï"))

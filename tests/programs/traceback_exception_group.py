@@ -1,0 +1,6 @@
+def f():
+    raise ExceptionGroup("many", [ValueError("a"), KeyError("b")])
+try:
+    f()
+except* ValueError:
+    print("value part handled")

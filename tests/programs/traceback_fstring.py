@@ -1,0 +1,2 @@
+obj = None
+print(f"value: {obj.attr}")

@@ -1,0 +1,2 @@
+print("start")
+from math import does_not_exist

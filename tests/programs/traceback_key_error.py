@@ -1,0 +1,3 @@
+data = {"a": {"b": 1}}
+print(data["a"]["b"])
+print(data["a"]["c"])

@@ -1,0 +1,3 @@
+f = lambda x: x / 0
+print([1, 2])
+f(1)

@@ -1,0 +1,3 @@
+text = "  Hello  "
+print(text.strip().lower())
+result = text.strip().lower().missing()

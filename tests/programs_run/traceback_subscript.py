@@ -1,0 +1,2 @@
+data = {"a": [1, 2]}
+value = data["a"][5]
