@@ -16,14 +16,15 @@ mod line_index;
 mod parse;
 mod ready;
 pub mod resolve;
+pub(crate) mod rules;
 pub mod types;
-mod rules;
 
 pub use db::{CheckerDb, Db, Project, SourceFile};
 pub use diagnostics::{Code, Diagnostic, Label, Severity, Span};
 pub use line_index::{LineCol, LineIndex};
 pub use parse::{Comment, ParsedModule, parse_source, parsed_module};
 pub use ready::{CheckedModule, ModuleKind, ReadyModule, checked_module, module_kind_of};
+pub use rules::static_python::facts::{ArgChecks, CallFact, FieldFact, FunctionDescr, StaticFacts, TypeDescr};
 
 /// Every diagnostic of `file`: syntax errors and, later, type, static and strict errors,
 /// with `# type: ignore` suppressions applied, sorted by position.
@@ -35,6 +36,8 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         diags.extend(infer::check_types(db, file));
     }
     diags.extend(rules::strict_module::strict_module_diagnostics(db, file).iter().cloned());
+    // Static Python: the marker everywhere, the static rules in static modules.
+    diags = rules::static_python::check(db, file, diags);
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diagnostics::suppression::apply(db, file, diags)
 }

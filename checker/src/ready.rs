@@ -58,6 +58,9 @@ pub struct CheckedModule {
     pub suite: Arc<ast::Suite>,
     pub kind: ModuleKind,
     pub diagnostics: Vec<Diagnostic>,
+    /// Static Python facts for code generation (calls, fields, casts, primitives,
+    /// argument checks); `Some` for a static module.
+    pub static_facts: Option<Arc<crate::rules::static_python::StaticFacts>>,
     has_syntax_error: bool,
 }
 
@@ -117,6 +120,10 @@ impl<'a> ReadyModule<'a> {
     pub fn checked(&self) -> &'a CheckedModule {
         self.module
     }
+    /// The Static Python facts of a static module (`None` for other modules).
+    pub fn static_facts(&self) -> Option<&'a crate::rules::static_python::StaticFacts> {
+        self.module.static_facts.as_deref()
+    }
 }
 
 /// Builds the checked module of `file`.
@@ -130,6 +137,8 @@ pub fn checked_module(db: &dyn Db, file: SourceFile) -> CheckedModule {
         suite: parsed.suite().clone(),
         kind: module_kind_of(parsed.suite()),
         diagnostics,
+        static_facts: crate::rules::static_python::is_static_module(db, file)
+            .then(|| crate::rules::static_python::static_analysis(db, file).facts.clone()),
         has_syntax_error: parsed.has_syntax_error(),
     }
 }

@@ -282,6 +282,11 @@ impl<'db> DeclBuilder<'db> {
                     {
                         global.import = Some((module.clone(), imported.clone()));
                     }
+                    // Static Python hook: values from non-static modules are dynamic.
+                    if crate::rules::static_python::hooks::import_is_dynamic(db, self.file, module, &res) {
+                        global.ty = Ty::unknown();
+                        global.import = None;
+                    }
                 }
                 symbols::SymbolDef::Variable { annotation, value } => {
                     let mut resolver = self.resolver();
@@ -300,7 +305,15 @@ impl<'db> DeclBuilder<'db> {
                         }
                         _ => {
                             global.ty = match (&res, value.as_deref()) {
-                                (NameRes::Alias(_) | NameRes::TypeVar(_), _) => Ty::unknown(),
+                                // Static Python hook: an alias of a class (`CheckedDict =
+                                // chkdict`) is that class as a value.
+                                (NameRes::Alias(alias), _) => match alias.kind() {
+                                    crate::types::TyKind::Instance(c) if c.args.is_empty() => {
+                                        Ty::class_object(c.class, Vec::new())
+                                    }
+                                    _ => Ty::unknown(),
+                                },
+                                (NameRes::TypeVar(_), _) => Ty::unknown(),
                                 (_, Some(v)) => shallow::value_type(db, self.file, v, &[], false),
                                 (_, None) => Ty::unknown(),
                             };

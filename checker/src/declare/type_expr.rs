@@ -208,6 +208,15 @@ impl<'a> TypeExprResolver<'a> {
 
     /// A type expression.
     pub fn type_of(&mut self, expr: &ast::Expr) -> Ty {
+        let ty = self.type_of_inner(expr);
+        // Static Python hook: what resolves to `dynamic` in a static module.
+        if crate::rules::static_python::is_static_module(self.db, self.file) {
+            return crate::rules::static_python::hooks::static_annotation(self.db, ty);
+        }
+        ty
+    }
+
+    fn type_of_inner(&mut self, expr: &ast::Expr) -> Ty {
         let span = Span::from(expr_range(expr));
         match expr {
             ast::Expr::Constant(c) => match &c.value {
@@ -345,6 +354,11 @@ impl<'a> TypeExprResolver<'a> {
                 self.type_of(&s.slice)
             }
             NameRes::Special(SpecialForm::Annotated) => match args.first() {
+                // Static Python hook: `Annotated[C, "Exact"]` is `Exact[C]`.
+                Some(first) if args.get(1).is_some_and(|a| is_exact_marker(a)) => match self.type_of(first).kind() {
+                    TyKind::Instance(c) => Ty::exact(c.class, c.args.to_vec()),
+                    _ => Ty::unknown(),
+                },
                 Some(first) => self.type_of(first),
                 None => Ty::unknown(),
             },
@@ -360,7 +374,14 @@ impl<'a> TypeExprResolver<'a> {
                 let args = args.iter().map(|a| self.type_of(a)).collect();
                 Ty::instance(class, args)
             }
-            NameRes::Alias(ty) => ty,
+            // Static Python hook: `CheckedList = chklist` subscripted takes the arguments.
+            NameRes::Alias(ty) => match ty.kind() {
+                TyKind::Instance(c) if c.args.is_empty() => {
+                    let args = args.iter().map(|a| self.type_of(a)).collect();
+                    Ty::instance(c.class, args)
+                }
+                _ => ty,
+            },
             NameRes::Dynamic => Ty::unknown(),
             other => {
                 let ty = self.res_to_type(other, &s.value, span);
@@ -504,6 +525,11 @@ pub fn tuple_elements(ty: Ty) -> Option<&'static TupleTy> {
         TyKind::Tuple(t) => Some(t),
         _ => None,
     }
+}
+
+/// `"Exact"` as the metadata of `Annotated` (Static Python's exact types).
+fn is_exact_marker(expr: &ast::Expr) -> bool {
+    matches!(expr, ast::Expr::Constant(c) if matches!(&c.value, ast::Constant::Str(s) if s == "Exact"))
 }
 
 fn is_ellipsis(expr: &ast::Expr) -> bool {

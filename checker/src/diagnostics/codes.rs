@@ -98,6 +98,39 @@ declare_codes! {
     FINAL_REASSIGNED = "final-reassigned", Error, "assigning to a `Final` name or attribute again", "from typing import Final\nX: Final = 1\nX = 2\n";
 
     // ---- Static Python -------------------------------------------------------------
+    STATIC_MARKER = "static-marker", Error, "`import __static__` must be the first statement (after a docstring and `from __future__` imports), alone and not aliased", "import os\nimport __static__\n";
+    STATIC_IMPORT = "static-import", Error, "`from __static__ import *`, or a name `__static__` does not export (message 36)", "import __static__\nfrom __static__ import *\n";
+    STATIC_TYPE_MISMATCH = "static-type-mismatch", Error, "a value's type cannot be assigned to the declared type (message 1)", "import __static__\nfrom __static__ import int8\ndef f() -> None:\n    x: int8 = 300\n";
+    STATIC_BAD_ARGUMENT = "static-bad-argument", Error, "an argument's type does not match the parameter of a static callee (message 2)", "import __static__\ndef f(x: int) -> None: ...\nf(\"a\")\n";
+    STATIC_BAD_RETURN = "static-bad-return", Error, "a returned value does not match the declared return type (message 3)", "import __static__\ndef f() -> int:\n    return \"a\"\n";
+    STATIC_IMPLICIT_NONE_RETURN = "static-implicit-none-return", Error, "a function with a declared return type can end without returning (message 4)", "import __static__\ndef f(x: bool) -> int:\n    if x:\n        return 1\n";
+    STATIC_REDEFINED_LOCAL = "static-redefined-local", Error, "a local annotated twice (message 6)", "import __static__\ndef f() -> None:\n    x: int = 1\n    x: str = \"a\"\n";
+    PRIMITIVE_SCOPE = "primitive-in-global-or-closure", Error, "a primitive stored in a global or a closure cell (message 7)", "import __static__\nfrom __static__ import int64\nx: int64 = 1\n";
+    PRIMITIVE_CALL_ARGUMENT = "primitive-call-argument", Error, "a primitive passed to a dynamic or non-static callee (message 8)", "import __static__\nfrom __static__ import int64\ndef f() -> None:\n    x: int64 = 1\n    print(x)\n";
+    PRIMITIVE_BAD_ARITHMETIC = "primitive-bad-arithmetic", Error, "arithmetic on primitives that do not combine (message 9)", "import __static__\nfrom __static__ import int16, uint64\ndef f(a: int16, b: uint64) -> None:\n    a + b\n";
+    CBOOL_OPERAND = "cbool-operand", Error, "`cbool` used as an arithmetic operand (message 10)", "import __static__\nfrom __static__ import cbool\ndef f(a: cbool, b: cbool) -> None:\n    a + b\n";
+    PRIMITIVE_COMPARE = "primitive-compare", Error, "comparing a primitive with a value it cannot be compared to (message 11)", "import __static__\nfrom __static__ import double\ndef f(a: double) -> None:\n    a < 3\n";
+    DOUBLE_NOT_INVERT = "double-not-invert", Error, "`not` or `~` applied to a `double` (message 13)", "import __static__\nfrom __static__ import double\ndef f(a: double) -> None:\n    not a\n";
+    PRIMITIVE_UNION = "primitive-union", Error, "a union that includes a primitive type (message 14)", "import __static__\nfrom __static__ import int64\ndef f(a: int64 | None) -> None: ...\n";
+    PRIMITIVE_ARITY = "primitive-arity", Error, "a primitive conversion called with other than one argument (message 15)", "import __static__\nfrom __static__ import int64\ndef f() -> None:\n    int64(1, 2)\n";
+    BOX_NON_PRIMITIVE = "box-non-primitive", Error, "`box()` of a value that is not a primitive (message 16)", "import __static__\nfrom __static__ import box\nbox(1)\n";
+    CLEN_ARGUMENT = "clen-argument", Error, "`clen()` of a value without a fast length (message 17)", "import __static__\nfrom __static__ import clen\nclen(1)\n";
+    CRANGE_OUTSIDE_FOR = "crange-outside-for", Error, "`crange()` used other than as the iterator of a `for` loop (message 18)", "import __static__\nfrom __static__ import crange\nr = crange(10)\n";
+    BAD_CAST = "bad-cast", Error, "`cast()` to something that is not a runtime type (message 19)", "import __static__\nfrom __static__ import cast\ncast(1, 2)\n";
+    STATIC_FINAL_REASSIGNED = "static-final-reassigned", Error, "assigning to a `Final` variable again (message 20)", "import __static__\nfrom typing import Final\nX: Final[int] = 1\nX = 2\n";
+    FINAL_UNINITIALIZED = "final-uninitialized", Error, "a `Final` declared without a value (message 21)", "import __static__\nfrom typing import Final\nX: Final[int]\n";
+    FINAL_MISPLACED = "final-misplaced", Error, "`Final` nested in another annotation or on a local (message 22)", "import __static__\nfrom typing import Final, List\nX: List[Final[int]] = []\n";
+    FINAL_ATTRIBUTE_ASSIGNED = "final-attribute-assigned", Error, "assigning to a `Final` attribute outside `__init__` (message 23)", "";
+    FINAL_CLASS_SUBCLASSED = "final-class-subclassed", Error, "subclassing a `@final` class (message 24)", "import __static__\nfrom typing import final\n@final\nclass C: ...\nclass D(C): ...\n";
+    MEMBER_REDECLARED = "member-redeclared", Error, "a class member declared twice (message 25)", "import __static__\nclass C:\n    x: int\n    x: str\n";
+    MEMBER_CONFLICT = "member-conflict", Error, "a method and a field with one name (message 26)", "import __static__\nclass C:\n    x: int\n    def x(self) -> None: ...\n";
+    INHERITED_TYPE_CHANGED = "inherited-type-changed", Error, "a subclass changes the type of an inherited field (message 27)", "import __static__\nclass C:\n    x: int\nclass D(C):\n    x: str\n";
+    CLASSVAR_INSTANCE_STORE = "classvar-instance-store", Error, "assigning to a `ClassVar` through an instance (message 28)", "";
+    STATIC_BAD_OVERRIDE = "static-bad-override", Error, "a method override incompatible with the base method (message 29)", "import __static__\nclass C:\n    def f(self, x: int) -> None: ...\nclass D(C):\n    def f(self) -> None: ...\n";
+    BAD_INLINE = "bad-inline", Error, "`@inline` on a function whose body is not a single `return` (message 35)", "import __static__\nfrom __static__ import inline\n@inline\ndef f() -> int:\n    x = 1\n    return x\n";
+    ARRAY_SLICE = "array-slice", Error, "slicing an `Array` (message 37)", "";
+    PRIMITIVE_AWAIT = "primitive-await", Error, "awaiting a primitive value", "";
+    UNKNOWN_STATIC_ATTRIBUTE = "unknown-static-attribute", Error, "storing an attribute a static class does not declare (instances have fixed slots)", "import __static__\nclass C:\n    def __init__(self) -> None:\n        self.x = 1\nC().y = 2\n";
 
     // ---- strict modules ------------------------------------------------------------
     STRICT_BAD_FLAG = "strict-bad-flag", Error, "`import __strict__` is misplaced, aliased or combined with other names", "import os\nimport __strict__\n";

@@ -118,6 +118,8 @@ pub(crate) struct Infer<'db, 'a> {
     pub call_errors: u32,
     /// The methods of the class body walked last, with their spans (override checks).
     pub last_class_defs: Vec<(Box<str>, Span)>,
+    /// Static Python hook: whether this module starts with `import __static__`.
+    pub static_module: bool,
 }
 
 impl<'db, 'a> Infer<'db, 'a> {
@@ -137,6 +139,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             base: 0,
             import_guards: 0,
             last_class_defs: Vec::new(),
+            static_module: crate::rules::static_python::is_static_module(db, file),
         }
     }
 

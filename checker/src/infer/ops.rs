@@ -64,6 +64,13 @@ impl<'db, 'a> Infer<'db, 'a> {
         span: Span,
         augmented: bool,
     ) -> Ty {
+        // Static Python hook: primitive arithmetic (errors come from the static pass).
+        if self.static_module
+            && let Some(ty) =
+                crate::rules::static_python::hooks::binary_op_type(self.db, left, op, right)
+        {
+            return ty;
+        }
         if left.has_dynamic() || right.has_dynamic() {
             return Ty::unknown();
         }
@@ -104,6 +111,12 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     pub(super) fn unary_op(&mut self, op: ast::UnaryOp, operand: Ty, span: Span) -> Ty {
+        // Static Python hook: `not`, `-`, `~` on primitives.
+        if self.static_module
+            && let Some(ty) = crate::rules::static_python::hooks::unary_op_type(op, operand)
+        {
+            return ty;
+        }
         let bool_ty = builtin_instance(self.db, "bool", Vec::new());
         let (method, symbol) = match op {
             ast::UnaryOp::Not => return bool_ty,
@@ -138,6 +151,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         let mut result = bool_ty;
         for (op, right_expr) in c.ops.iter().zip(&c.comparators) {
             let right = self.infer_expr(right_expr);
+            // Static Python hook: comparing primitives gives `cbool`.
+            if self.static_module
+                && let Some(ty) = crate::rules::static_python::hooks::compare_type(left, right)
+            {
+                result = ty;
+                left = right;
+                continue;
+            }
             let pair = match op {
                 ast::CmpOp::Lt => Some(("__lt__", "__gt__", "<")),
                 ast::CmpOp::LtE => Some(("__le__", "__ge__", "<=")),

@@ -57,9 +57,15 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         (TyKind::Instance(c), TyKind::Primitive(p)) | (TyKind::Exact(c), TyKind::Primitive(p)) => {
             primitive_matches_class(db, *p, c.class)
         }
+        // Static Python hook: an integral primitive indexes a sequence.
+        (TyKind::Primitive(p), TyKind::Instance(c))
+            if p.is_integral() && c.class.qualname() == "SupportsIndex" =>
+        {
+            true
+        }
         (TyKind::Primitive(p), TyKind::Instance(c)) => primitive_matches_class(db, *p, c.class),
         (TyKind::Literal(lit), _) => assignable(db, literal_fallback(db, lit), to, d),
-        (TyKind::Primitive(a), TyKind::Primitive(b)) => a == b,
+        (TyKind::Primitive(a), TyKind::Primitive(b)) => a.widens_to(*b),
         (TyKind::Exact(a), TyKind::Exact(b)) => a.class == b.class && args_assignable(db, a, b, d),
         (TyKind::Exact(a), _) => assignable(db, Ty::instance(a.class, a.args.to_vec()), to, d),
         (TyKind::Instance(a), TyKind::Instance(b)) => instance_assignable(db, a, b, from, d),

@@ -1,0 +1,218 @@
+//! Snapshot tests of the Static Python facts that code generation reads (static
+//! invokes, fields, casts, primitive kinds, argument checks), and of readiness: a
+//! static module with any error is not ready to compile. One `check` helper.
+
+use cinder_checker::{CheckerDb, SourceFile, checked_module};
+use expect_test::{Expect, expect};
+
+/// Checks `main.py` (with optional other modules) and compares its rendered facts.
+fn check(files: &[(&str, &str)], expected: Expect) {
+    let mut db = CheckerDb::new();
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile::new(&db, format!("/src/{name}"), text.to_string()))
+        .collect();
+    db.set_project_files(sources.clone(), vec!["/src".to_string()]);
+    let main = sources[0];
+    let checked = checked_module(&db, main);
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.code.name(), d.message))
+        .collect();
+    assert!(errors.is_empty(), "unexpected diagnostics: {errors:#?}");
+    let ready = checked.ready().expect("a clean static module is ready");
+    let facts = ready.static_facts().expect("a static module has facts");
+    expected.assert_eq(&facts.render(&checked.text));
+}
+
+#[test]
+fn functions_and_primitives() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import int64, box
+
+def add(a: int64, b: int64) -> int64:
+    return a + b
+
+def main(x: int) -> int:
+    y = add(int64(x), 2)
+    print(box(y))
+    return x
+"#,
+        )],
+        expect![[r#"
+            args add: [(0, __static__.int64#), (1, __static__.int64#)]
+            args main: [(0, builtins.int)]
+            call 142..158 `add(int64(x), 2)`: INVOKE_FUNCTION main.add 2
+            call 146..154 `int64(x)`: PRIMITIVE_UNBOX int64
+            call 163..176 `print(box(y))`: dynamic call
+            call 169..175 `box(y)`: PRIMITIVE_BOX int64
+            primitive 102..103 `a`: int64
+            primitive 102..107 `a + b`: int64
+            primitive 106..107 `b`: int64
+            primitive 142..158 `add(int64(x), 2)`: int64
+            primitive 146..154 `int64(x)`: int64
+            primitive 156..157 `2`: int64
+            primitive 173..174 `y`: int64
+        "#]],
+    );
+}
+
+#[test]
+fn classes_fields_and_methods() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from typing import Optional, final
+
+class C:
+    x: int
+
+    def __init__(self, x: int) -> None:
+        self.x = x
+
+    def get(self) -> int:
+        return self.x
+
+@final
+class D(C):
+    def get(self) -> int:
+        return 2
+
+def use(c: C, d: D, o: Optional[C]) -> int:
+    c.x = 3
+    return c.get() + d.get()
+"#,
+        )],
+        expect![[r#"
+            args C.__init__: [(1, builtins.int)]
+            args C.get: []
+            args D.get: []
+            args use: [(0, main.C), (1, main.D), (2, main.C?)]
+            call 314..321 `c.get()`: INVOKE_METHOD main.C.get 0
+            call 324..331 `d.get()`: INVOKE_FUNCTION main.D.get 1
+            field 123..129 `self.x`: STORE_FIELD main.C.x: int
+            field 176..182 `self.x`: LOAD_FIELD main.C.x: int
+            field 295..298 `c.x`: STORE_FIELD main.C.x: int
+        "#]],
+    );
+}
+
+#[test]
+fn casts_of_dynamic_values() {
+    check(
+        &[
+            (
+                "main.py",
+                r#"import __static__
+from plain import make
+
+class C:
+    pass
+
+def f(x) -> C:
+    y: int = make()
+    return x
+"#,
+            ),
+            ("plain.py", "def make():\n    return 1\n"),
+        ],
+        expect![[r#"
+            args f: []
+            call 89..95 `make()`: dynamic call
+            cast 89..95 `make()`: CAST builtins.int
+            cast 107..108 `x`: CAST main.C
+        "#]],
+    );
+}
+
+#[test]
+fn constructors_and_cross_module_invokes() {
+    check(
+        &[
+            (
+                "main.py",
+                r#"import __static__
+from lib import Point, norm
+
+def f() -> int:
+    p = Point(1, 2)
+    return norm(p)
+"#,
+            ),
+            (
+                "lib.py",
+                r#"import __static__
+
+class Point:
+    def __init__(self, x: int, y: int) -> None:
+        self.x = x
+        self.y = y
+
+def norm(p: Point) -> int:
+    return p.x + p.y
+"#,
+            ),
+        ],
+        expect![[r#"
+            args f: []
+            call 71..82 `Point(1, 2)`: CONSTRUCT lib.Point 2
+            call 94..101 `norm(p)`: INVOKE_FUNCTION lib.norm 1
+        "#]],
+    );
+}
+
+/// A static module with an error is not ready; the same code in a plain module is.
+#[test]
+fn a_static_module_with_an_error_is_not_ready() {
+    let mut db = CheckerDb::new();
+    let source = "def f() -> int:\n    return \"a\"\n";
+    let plain = SourceFile::new(&db, "/src/plain.py".to_string(), source.to_string());
+    let static_ = SourceFile::new(
+        &db,
+        "/src/static_.py".to_string(),
+        format!("import __static__\n{source}"),
+    );
+    db.set_project_files(vec![plain, static_], vec!["/src".to_string()]);
+    let checked = checked_module(&db, static_);
+    let codes: Vec<&str> = checked.blocking_errors().map(|d| d.code.name()).collect();
+    assert_eq!(codes, ["static-bad-return"]);
+    assert!(checked.ready().is_none());
+    let plain_checked = checked_module(&db, plain);
+    assert!(
+        plain_checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code.name() == "bad-return-type")
+    );
+    assert!(plain_checked.ready().is_some());
+    assert!(
+        plain_checked
+            .ready()
+            .and_then(|r| r.static_facts())
+            .is_none()
+    );
+}
+
+/// A primitive in a global is an error that blocks compilation too.
+#[test]
+fn a_primitive_global_blocks_compilation() {
+    let mut db = CheckerDb::new();
+    let text = "import __static__\nfrom __static__ import int64\nx: int64 = 1\n";
+    let file = SourceFile::new(&db, "/src/m.py".to_string(), text.to_string());
+    db.set_project_files(vec![file], vec!["/src".to_string()]);
+    let checked = checked_module(&db, file);
+    assert!(checked.ready().is_none());
+    let messages: Vec<&str> = checked
+        .blocking_errors()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["cannot use primitives in global or closure scope"]
+    );
+}
