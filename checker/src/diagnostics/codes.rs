@@ -69,7 +69,6 @@ declare_codes! {
     INTERNAL_ERROR = "internal-error", Error, "the checker failed on this file (a bug in cinder)", "";
     IO_ERROR = "io-error", Error, "the file could not be read (the message says why)", "";
     INVALID_ENCODING = "invalid-encoding", Error, "the file is not valid UTF-8 (cinder reads UTF-8, and Latin-1 when a `coding` line declares it)", "";
-    UNUSED_IGNORE = "unused-ignore-comment", Warning, "a `# type: ignore[code]` names a code that is not reported on its line", "x = 1  # type: ignore[bad-return]\n";
 
     // ---- plain checking (PEP 484) ----------------------------------------------------
     REVEAL_TYPE = "revealed-type", Warning, "`reveal_type(expr)` reports the inferred type", "reveal_type(1)\n";
@@ -130,7 +129,6 @@ declare_codes! {
     BAD_INLINE = "bad-inline", Error, "`@inline` on a function whose body is not a single `return` (message 35)", "import __static__\nfrom __static__ import inline\n@inline\ndef f() -> int:\n    x = 1\n    return x\n";
     ARRAY_SLICE = "array-slice", Error, "slicing an `Array` (message 37)", "";
     PRIMITIVE_AWAIT = "primitive-await", Error, "awaiting a primitive value", "";
-    UNKNOWN_STATIC_ATTRIBUTE = "unknown-static-attribute", Error, "storing an attribute a static class does not declare (instances have fixed slots)", "import __static__\nclass C:\n    def __init__(self) -> None:\n        self.x = 1\nC().y = 2\n";
 
     // ---- strict modules ------------------------------------------------------------
     STRICT_BAD_FLAG = "strict-bad-flag", Error, "`import __strict__` is misplaced, aliased or combined with other names", "import os\nimport __strict__\n";

@@ -29,7 +29,7 @@ fn sample() -> Vec<Diagnostic> {
         message: "and here".into(),
     });
     let mut warning = Diagnostic::new(
-        codes::UNUSED_IGNORE,
+        codes::REVEAL_TYPE,
         Span::new(10, 11),
         "a warning: 50% sure, really\nsecond line",
     );
@@ -64,7 +64,7 @@ fn concise() {
         Format::Concise,
         expect![[r#"
             a.py:1:14: error[syntax-error]: first
-            a.py:1:10: warning[unused-ignore-comment]: a warning: 50% sure, really second line
+            a.py:1:10: warning[revealed-type]: a warning: 50% sure, really second line
             a.py:2:1: error[internal-error]: z is used here
             a.py:3:1: error[syntax-error]: unexpected EOF
         "#]],
@@ -77,7 +77,7 @@ fn github() {
         Format::Github,
         expect![[r#"
             ::error file=a.py,line=1,col=14,endLine=1,endColumn=15,title=syntax-error::first%0Aa note
-            ::warning file=a.py,line=1,col=10,endLine=1,endColumn=11,title=unused-ignore-comment::a warning: 50%25 sure, really%0Asecond line
+            ::warning file=a.py,line=1,col=10,endLine=1,endColumn=11,title=revealed-type::a warning: 50%25 sure, really%0Asecond line
             ::error file=a.py,line=2,col=1,endLine=2,endColumn=2,title=internal-error::z is used here
             ::error file=a.py,line=3,col=1,endLine=3,endColumn=1,title=syntax-error::unexpected EOF
         "#]],
@@ -89,49 +89,49 @@ fn json() {
     check(
         Format::Json,
         expect![[r#"
-        [
-          {
-            "path": "a.py",
-            "line": 1,
-            "column": 14,
-            "end_line": 1,
-            "end_column": 15,
-            "severity": "error",
-            "code": "syntax-error",
-            "message": "first"
-          },
-          {
-            "path": "a.py",
-            "line": 1,
-            "column": 10,
-            "end_line": 1,
-            "end_column": 11,
-            "severity": "warning",
-            "code": "unused-ignore-comment",
-            "message": "a warning: 50% sure, really\nsecond line"
-          },
-          {
-            "path": "a.py",
-            "line": 2,
-            "column": 1,
-            "end_line": 2,
-            "end_column": 2,
-            "severity": "error",
-            "code": "internal-error",
-            "message": "z is used here"
-          },
-          {
-            "path": "a.py",
-            "line": 3,
-            "column": 1,
-            "end_line": 3,
-            "end_column": 1,
-            "severity": "error",
-            "code": "syntax-error",
-            "message": "unexpected EOF"
-          }
-        ]
-    "#]],
+            [
+              {
+                "path": "a.py",
+                "line": 1,
+                "column": 14,
+                "end_line": 1,
+                "end_column": 15,
+                "severity": "error",
+                "code": "syntax-error",
+                "message": "first"
+              },
+              {
+                "path": "a.py",
+                "line": 1,
+                "column": 10,
+                "end_line": 1,
+                "end_column": 11,
+                "severity": "warning",
+                "code": "revealed-type",
+                "message": "a warning: 50% sure, really\nsecond line"
+              },
+              {
+                "path": "a.py",
+                "line": 2,
+                "column": 1,
+                "end_line": 2,
+                "end_column": 2,
+                "severity": "error",
+                "code": "internal-error",
+                "message": "z is used here"
+              },
+              {
+                "path": "a.py",
+                "line": 3,
+                "column": 1,
+                "end_line": 3,
+                "end_column": 1,
+                "severity": "error",
+                "code": "syntax-error",
+                "message": "unexpected EOF"
+              }
+            ]
+        "#]],
     );
 }
 
@@ -140,43 +140,43 @@ fn full() {
     check(
         Format::Full,
         expect![[r#"
-        error[syntax-error]: first
-          ┌─ a.py:1:14
-          │
-        1 │ x = 'é'; y = 1
-          │ -            ^
-          │ │
-          │ `x` defined here
-          │
-          = a note
+            error[syntax-error]: first
+              ┌─ a.py:1:14
+              │
+            1 │ x = 'é'; y = 1
+              │ -            ^
+              │ │
+              │ `x` defined here
+              │
+              = a note
 
-        warning[unused-ignore-comment]: a warning: 50% sure, really
-        second line
-          ┌─ a.py:1:10
-          │
-        1 │ x = 'é'; y = 1
-          │          ^
+            warning[revealed-type]: a warning: 50% sure, really
+            second line
+              ┌─ a.py:1:10
+              │
+            1 │ x = 'é'; y = 1
+              │          ^
 
-        error[internal-error]: z is used here
-          ┌─ a.py:2:1
-          │
-        2 │ z = x +
-          │ ^
-          │
-          ┌─ b.py:1:5
-          │
-        1 │ def g() -> int:
-          │     - g is declared here
-          │
-          = /abs/missing.py: and here
+            error[internal-error]: z is used here
+              ┌─ a.py:2:1
+              │
+            2 │ z = x +
+              │ ^
+              │
+              ┌─ b.py:1:5
+              │
+            1 │ def g() -> int:
+              │     - g is declared here
+              │
+              = /abs/missing.py: and here
 
-        error[syntax-error]: unexpected EOF
-          ┌─ a.py:3:1
-          │
-        3 │
-          │ ^
+            error[syntax-error]: unexpected EOF
+              ┌─ a.py:3:1
+              │
+            3 │
+              │ ^
 
-    "#]],
+        "#]],
     );
 }
 
@@ -185,52 +185,52 @@ fn pretty() {
     check(
         Format::Pretty,
         expect![[r#"
-        [syntax-error] Error: first
-           ╭─[ a.py:1:14 ]
-           │
-         1 │ x = 'é'; y = 1
-           │ ┬            ┬
-           │ ╰─────────────── `x` defined here
-           │              │
-           │              ╰── here
-           │
-           │ Note: a note
-        ───╯
+            [syntax-error] Error: first
+               ╭─[ a.py:1:14 ]
+               │
+             1 │ x = 'é'; y = 1
+               │ ┬            ┬
+               │ ╰─────────────── `x` defined here
+               │              │
+               │              ╰── here
+               │
+               │ Note: a note
+            ───╯
 
-        [unused-ignore-comment] Warning: a warning: 50% sure, really
-        second line
-           ╭─[ a.py:1:10 ]
-           │
-         1 │ x = 'é'; y = 1
-           │          ┬
-           │          ╰── here
-        ───╯
+            [revealed-type] Warning: a warning: 50% sure, really
+            second line
+               ╭─[ a.py:1:10 ]
+               │
+             1 │ x = 'é'; y = 1
+               │          ┬
+               │          ╰── here
+            ───╯
 
-        [internal-error] Error: z is used here
-           ╭─[ a.py:2:1 ]
-           │
-         2 │ z = x +
-           │ ┬
-           │ ╰── here
-           │
-           ├─[ b.py:1:5 ]
-           │
-         1 │ def g() -> int:
-           │     ┬
-           │     ╰── g is declared here
-           │
-           │ Note: /abs/missing.py: and here
-        ───╯
+            [internal-error] Error: z is used here
+               ╭─[ a.py:2:1 ]
+               │
+             2 │ z = x +
+               │ ┬
+               │ ╰── here
+               │
+               ├─[ b.py:1:5 ]
+               │
+             1 │ def g() -> int:
+               │     ┬
+               │     ╰── g is declared here
+               │
+               │ Note: /abs/missing.py: and here
+            ───╯
 
-        [syntax-error] Error: unexpected EOF
-           ╭─[ a.py:2:9 ]
-           │
-         2 │ z = x +
-           │         │
-           │         ╰─ here
-        ───╯
+            [syntax-error] Error: unexpected EOF
+               ╭─[ a.py:2:9 ]
+               │
+             2 │ z = x +
+               │         │
+               │         ╰─ here
+            ───╯
 
-    "#]],
+        "#]],
     );
 }
 
