@@ -343,6 +343,20 @@ fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
             };
             Ty::bound_method(class_object, ty)
         }
+        (MemberKind::ClassMethod, TyKind::Overloaded(items)) => {
+            let class_object = match object.kind() {
+                TyKind::Instance(c) | TyKind::Exact(c) => {
+                    Ty::class_object(c.class, c.args.to_vec())
+                }
+                _ => object,
+            };
+            Ty::overloaded(
+                items
+                    .iter()
+                    .map(|&i| Ty::bound_method(class_object, i))
+                    .collect(),
+            )
+        }
         (MemberKind::Method, TyKind::Function(_)) if !through_class => Ty::bound_method(object, ty),
         (MemberKind::Method, TyKind::Overloaded(items)) if !through_class => {
             Ty::overloaded(items.iter().map(|&i| Ty::bound_method(object, i)).collect())

@@ -183,7 +183,17 @@ impl<'db, 'a> Infer<'db, 'a> {
                     let bound = f.sig.bind_first();
                     let mut subst = Substitution::new();
                     if let Some(first) = f.sig.params.first() {
-                        solve(self.db, first.ty, *self_ty, &mut subst);
+                        // `cls: type[T]` is declared as `T`: a class object binds its instance.
+                        let receiver = match self_ty.kind() {
+                            TyKind::ClassObject(c)
+                                if f.flags.is_classmethod
+                                    && matches!(first.ty.kind(), TyKind::TypeVar(_)) =>
+                            {
+                                Ty::instance(c.class, c.args.to_vec())
+                            }
+                            _ => *self_ty,
+                        };
+                        solve(self.db, first.ty, receiver, &mut subst);
                     }
                     let name = f.name.clone();
                     self.call_signature(&bound, &name, args, span, Some(subst))
