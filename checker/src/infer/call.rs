@@ -48,8 +48,13 @@ impl<'db, 'a> Infer<'db, 'a> {
         if let TyKind::ClassObject(c) = callee.kind()
             && crate::types::class::is_builtin(self.db, c.class, "super")
         {
-            for a in &call.args {
-                self.infer_expr(a);
+            let args: Vec<Ty> = call.args.iter().map(|a| self.infer_expr(a)).collect();
+            // `super(C, obj)`: the class after `C` in `C`'s MRO.
+            if let [first, _] = args.as_slice()
+                && let TyKind::ClassObject(c) = first.kind()
+                && let Some(parent) = mro_of(self.db, c).into_iter().nth(1)
+            {
+                return Ty::instance(parent.class, parent.args.to_vec());
             }
             return Ty::unknown();
         }
