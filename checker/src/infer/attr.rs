@@ -158,6 +158,17 @@ impl<'db, 'a> Infer<'db, 'a> {
         if has_dynamic_ancestry(self.db, class) {
             return Some(Ty::unknown());
         }
+        // Attributes of a declared metaclass (on the class or an ancestor).
+        for ancestor in crate::types::class::mro_of(self.db, class) {
+            let meta =
+                crate::declare::class_decl(self.db, ancestor.class).and_then(|d| d.metaclass);
+            if let Some(meta) = meta
+                && let TyKind::Instance(m) = meta.kind()
+                && let Some(found) = lookup_member(self.db, m, name)
+            {
+                return Some(bind_member(&found, object, false));
+            }
+        }
         // Attributes of the metaclass `type`.
         if let Some(type_class) = builtin_class(self.db, "type")
             && let Some(found) = lookup_member(
@@ -342,6 +353,20 @@ fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
                 _ => object,
             };
             Ty::bound_method(class_object, ty)
+        }
+        (MemberKind::ClassMethod, TyKind::Overloaded(items)) => {
+            let class_object = match object.kind() {
+                TyKind::Instance(c) | TyKind::Exact(c) => {
+                    Ty::class_object(c.class, c.args.to_vec())
+                }
+                _ => object,
+            };
+            Ty::overloaded(
+                items
+                    .iter()
+                    .map(|&i| Ty::bound_method(class_object, i))
+                    .collect(),
+            )
         }
         (MemberKind::Method, TyKind::Function(_)) if !through_class => Ty::bound_method(object, ty),
         (MemberKind::Method, TyKind::Overloaded(items)) if !through_class => {

@@ -48,8 +48,13 @@ impl<'db, 'a> Infer<'db, 'a> {
         if let TyKind::ClassObject(c) = callee.kind()
             && crate::types::class::is_builtin(self.db, c.class, "super")
         {
-            for a in &call.args {
-                self.infer_expr(a);
+            let args: Vec<Ty> = call.args.iter().map(|a| self.infer_expr(a)).collect();
+            // `super(C, obj)`: the class after `C` in `C`'s MRO.
+            if let [first, _] = args.as_slice()
+                && let TyKind::ClassObject(c) = first.kind()
+                && let Some(parent) = mro_of(self.db, c).into_iter().nth(1)
+            {
+                return Ty::instance(parent.class, parent.args.to_vec());
             }
             return Ty::unknown();
         }
@@ -192,7 +197,17 @@ impl<'db, 'a> Infer<'db, 'a> {
                     let bound = f.sig.bind_first();
                     let mut subst = Substitution::new();
                     if let Some(first) = f.sig.params.first() {
-                        solve(self.db, first.ty, *self_ty, &mut subst);
+                        // `cls: type[T]` is declared as `T`: a class object binds its instance.
+                        let receiver = match self_ty.kind() {
+                            TyKind::ClassObject(c)
+                                if f.flags.is_classmethod
+                                    && matches!(first.ty.kind(), TyKind::TypeVar(_)) =>
+                            {
+                                Ty::instance(c.class, c.args.to_vec())
+                            }
+                            _ => *self_ty,
+                        };
+                        solve(self.db, first.ty, receiver, &mut subst);
                     }
                     let name = f.name.clone();
                     self.call_signature(&bound, &name, args, span, Some(subst))
