@@ -4,6 +4,7 @@
 //! classes' dicts holding their methods (as [`Builtin`]s taking `self` first).
 
 mod build_class;
+mod bytes_methods;
 mod ctors;
 mod dict_methods;
 mod functions;
@@ -193,6 +194,7 @@ pub fn install(interp: &mut Interp) {
     ctors::install(interp);
     functions::install(interp);
     str_methods::install(interp);
+    bytes_methods::install(interp);
     list_methods::install(interp);
     dict_methods::install(interp);
     numbers::install(interp);
