@@ -15,7 +15,9 @@ fn to_text(b: &[u8]) -> Value {
 
 fn to_bytes(v: Value) -> Value {
     match v {
-        Value::Str(s) => Value::Bytes(Rc::new(s.as_str().chars().map(|c| c as u32 as u8).collect())),
+        Value::Str(s) => Value::Bytes(Rc::new(
+            s.as_str().chars().map(|c| c as u32 as u8).collect(),
+        )),
         Value::List(l) => {
             let items = l.borrow().iter().cloned().map(to_bytes).collect();
             Value::list(items)
@@ -36,12 +38,21 @@ fn convert_arg(v: &Value) -> Value {
 
 fn via_str(interp: &mut Interp, name: &str, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let Some(Value::Bytes(this)) = args.first() else {
-        return Err(PyErr::type_error(format!("descriptor '{name}' requires a 'bytes' object")));
+        return Err(PyErr::type_error(format!(
+            "descriptor '{name}' requires a 'bytes' object"
+        )));
     };
     let mut text_args = vec![to_text(this)];
     text_args.extend(args[1..].iter().map(convert_arg));
-    let method = interp.types.str_.lookup_str(name).ok_or_else(|| PyErr::attribute_error(name.to_owned()))?;
-    let kw: Vec<(Rc<PyStr>, Value)> = kwargs.iter().map(|(k, v)| (k.clone(), convert_arg(v))).collect();
+    let method = interp
+        .types
+        .str_
+        .lookup_str(name)
+        .ok_or_else(|| PyErr::attribute_error(name.to_owned()))?;
+    let kw: Vec<(Rc<PyStr>, Value)> = kwargs
+        .iter()
+        .map(|(k, v)| (k.clone(), convert_arg(v)))
+        .collect();
     let r = interp.call_kw(&method, &text_args, &kw)?;
     Ok(to_bytes(r))
 }
@@ -65,7 +76,9 @@ via! {
 }
 
 fn fromhex(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
-    let Some(Value::Str(s)) = args.get(1) else { return Err(PyErr::type_error("fromhex() argument must be str")) };
+    let Some(Value::Str(s)) = args.get(1) else {
+        return Err(PyErr::type_error("fromhex() argument must be str"));
+    };
     let digits: Vec<char> = s.as_str().chars().filter(|c| !c.is_whitespace()).collect();
     let mut out = Vec::new();
     for pair in digits.chunks(2) {
@@ -82,5 +95,8 @@ pub fn install(interp: &mut Interp) {
     for (name, f) in METHODS {
         def_class(&b, name, *f);
     }
-    b.dict.set_item("fromhex", Value::ClassMethod(Rc::new(super::native("fromhex", fromhex))));
+    b.dict.set_item(
+        "fromhex",
+        Value::ClassMethod(Rc::new(super::native("fromhex", fromhex))),
+    );
 }

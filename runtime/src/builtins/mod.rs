@@ -14,7 +14,6 @@ mod modules;
 mod numbers;
 mod str_methods;
 
-pub use build_class::c3_mro;
 pub use dict_methods::view_items;
 pub use iters::iter_next_slow;
 pub use modules::native_module;
