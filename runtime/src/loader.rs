@@ -66,7 +66,11 @@ pub fn load_code(co: &CodeObject) -> Result<Rc<Code>, LoadError> {
         .iter()
         .map(constant)
         .collect::<Result<Vec<_>, _>>()?;
-    let names: Vec<Value> = co.names.iter().map(|n| Value::Str(PyStr::intern(n))).collect();
+    let names: Vec<Value> = co
+        .names
+        .iter()
+        .map(|n| Value::Str(PyStr::intern(n)))
+        .collect();
     let nlocals = co.localsplusnames.len();
     if co.localspluskinds.len() != nlocals {
         return Err(bad(
@@ -219,7 +223,9 @@ fn constant(c: &Constant) -> Result<Value, LoadError> {
         Constant::BigInt(b) => big_to_value(b.clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { real, imag } => Value::Complex(Rc::new((*real, *imag))),
-        Constant::Str(s) if s.len() <= 40 && cinder_codegen::format::marshal::is_identifier_like(s) => {
+        Constant::Str(s)
+            if s.len() <= 40 && cinder_codegen::format::marshal::is_identifier_like(s) =>
+        {
             Value::Str(PyStr::intern(s))
         }
         Constant::Str(s) => Value::str(s),

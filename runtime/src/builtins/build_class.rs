@@ -208,9 +208,13 @@ pub fn create_class(
     // `__slots__` restricts instance attributes when every class on the way declares them.
     let own_slots: Option<Vec<Rc<PyStr>>> = match dict.get_item("__slots__") {
         Some(Value::Str(s)) => Some(vec![s]),
-        Some(v @ (Value::Tuple(_) | Value::List(_))) => {
-            Some(interp.collect(v)?.into_iter().filter_map(|x| x.as_str().cloned()).collect())
-        }
+        Some(v @ (Value::Tuple(_) | Value::List(_))) => Some(
+            interp
+                .collect(v)?
+                .into_iter()
+                .filter_map(|x| x.as_str().cloned())
+                .collect(),
+        ),
         _ => None,
     };
     let slot_names = own_slots.and_then(|mut names| {
@@ -223,7 +227,11 @@ pub fn create_class(
                 None => return None,
             }
         }
-        if names.iter().any(|n| n.as_str() == "__dict__") { None } else { Some(names) }
+        if names.iter().any(|n| n.as_str() == "__dict__") {
+            None
+        } else {
+            Some(names)
+        }
     });
     let klass = Rc::new(Class {
         name: RefCell::new(name.clone()),
@@ -256,10 +264,10 @@ pub fn create_class(
     }
     // __set_name__ on descriptors.
     for (k, v) in klass.dict.items() {
-        if let Value::Instance(inst) = &v {
-            if let Some(set_name) = inst.class().lookup_str("__set_name__") {
-                interp.call_value(&set_name, &[v.clone(), value.clone(), k.clone()], None)?;
-            }
+        if let Value::Instance(inst) = &v
+            && let Some(set_name) = inst.class().lookup_str("__set_name__")
+        {
+            interp.call_value(&set_name, &[v.clone(), value.clone(), k.clone()], None)?;
         }
     }
     // __init_subclass__ of the parent.

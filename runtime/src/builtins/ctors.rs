@@ -180,10 +180,10 @@ pub fn to_int(interp: &mut Interp, x: &Value) -> PyResult<Value> {
         Value::Instance(inst) => {
             let klass = inst.class();
             for name in ["__int__", "__index__", "__trunc__"] {
-                if let Some(m) = klass.lookup_str(name) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        return interp.call_value(&m, std::slice::from_ref(x), None);
-                    }
+                if let Some(m) = klass.lookup_str(name)
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    return interp.call_value(&m, std::slice::from_ref(x), None);
                 }
             }
             if let Some(inner) = crate::interp::unwrap_base(x) {
@@ -269,11 +269,11 @@ pub fn to_float(interp: &mut Interp, x: &Value) -> PyResult<f64> {
         Value::Instance(inst) => {
             let klass = inst.class();
             for name in ["__float__", "__index__"] {
-                if let Some(m) = klass.lookup_str(name) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let r = interp.call_value(&m, std::slice::from_ref(x), None)?;
-                        return to_float(interp, &r);
-                    }
+                if let Some(m) = klass.lookup_str(name)
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let r = interp.call_value(&m, std::slice::from_ref(x), None)?;
+                    return to_float(interp, &r);
                 }
             }
             if let Some(inner) = crate::interp::unwrap_base(x) {
@@ -408,12 +408,12 @@ fn set_new(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn set_init(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
-    if let Some(Value::Set(d)) = args.first().and_then(crate::interp::unwrap_base) {
-        if let Some(src) = args.get(1) {
-            for item in interp.collect(src.clone())? {
-                let key = interp.make_key(item)?;
-                d.set(key, Value::None);
-            }
+    if let Some(Value::Set(d)) = args.first().and_then(crate::interp::unwrap_base)
+        && let Some(src) = args.get(1)
+    {
+        for item in interp.collect(src.clone())? {
+            let key = interp.make_key(item)?;
+            d.set(key, Value::None);
         }
     }
     Ok(Value::None)
@@ -532,12 +532,11 @@ fn object_setattr(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value
 
 fn object_delattr(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     check_args("__delattr__", args, 2, 2)?;
-    if let Value::Instance(inst) = &args[0] {
-        if let Some(d) = &inst.dict {
-            if d.remove_str(&args[1]).is_some() {
-                return Ok(Value::None);
-            }
-        }
+    if let Value::Instance(inst) = &args[0]
+        && let Some(d) = &inst.dict
+        && d.remove_str(&args[1]).is_some()
+    {
+        return Ok(Value::None);
     }
     Err(interp.no_attribute(&args[0], &args[1]))
 }
@@ -627,12 +626,12 @@ fn exception_add_note(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value>
     if !matches!(args[1], Value::Str(_)) {
         return Err(PyErr::type_error("note must be a str"));
     }
-    if let Value::Instance(inst) = &args[0] {
-        if let Some(d) = &inst.dict {
-            match d.get_item("__notes__") {
-                Some(Value::List(l)) => l.borrow_mut().push(args[1].clone()),
-                _ => d.set_item("__notes__", Value::list(vec![args[1].clone()])),
-            }
+    if let Value::Instance(inst) = &args[0]
+        && let Some(d) = &inst.dict
+    {
+        match d.get_item("__notes__") {
+            Some(Value::List(l)) => l.borrow_mut().push(args[1].clone()),
+            _ => d.set_item("__notes__", Value::list(vec![args[1].clone()])),
         }
     }
     Ok(Value::None)
@@ -664,10 +663,10 @@ fn property_new(_: &mut Interp, args: &[Value], kwargs: &Kw) -> PyResult<Value> 
     };
     let fget = get(1, "fget");
     let mut doc = get(4, "doc");
-    if doc.is_none() {
-        if let Value::Function(f) = &fget {
-            doc = f.doc.borrow().clone();
-        }
+    if doc.is_none()
+        && let Value::Function(f) = &fget
+    {
+        doc = f.doc.borrow().clone();
     }
     Ok(Value::Property(Rc::new([
         fget,

@@ -4,6 +4,7 @@
 //! classes' dicts holding their methods (as [`Builtin`]s taking `self` first).
 
 mod build_class;
+mod bytes_methods;
 mod ctors;
 mod dict_methods;
 mod functions;
@@ -13,7 +14,6 @@ mod modules;
 mod numbers;
 mod str_methods;
 
-pub use build_class::c3_mro;
 pub use dict_methods::view_items;
 pub use iters::iter_next_slow;
 pub use modules::native_module;
@@ -193,6 +193,7 @@ pub fn install(interp: &mut Interp) {
     ctors::install(interp);
     functions::install(interp);
     str_methods::install(interp);
+    bytes_methods::install(interp);
     list_methods::install(interp);
     dict_methods::install(interp);
     numbers::install(interp);

@@ -154,12 +154,11 @@ fn stream(interp: &mut Interp, fd: i64) -> Value {
 }
 
 fn stream_fd(v: &Value) -> Option<i64> {
-    if let Value::Instance(inst) = v {
-        if inst.class().is_builtin {
-            if let Value::Int(fd) = *inst.base_value.borrow() {
-                return Some(fd);
-            }
-        }
+    if let Value::Instance(inst) = v
+        && inst.class().is_builtin
+        && let Value::Int(fd) = *inst.base_value.borrow()
+    {
+        return Some(fd);
     }
     None
 }
@@ -321,10 +320,10 @@ fn round_fn(interp: &mut Interp, args: &[Value], name: &str, f: fn(f64) -> f64) 
             v => v.clone(),
         });
     }
-    if let Value::Instance(inst) = &args[0] {
-        if let Some(m) = inst.class().lookup_str(&format!("__{name}__")) {
-            return interp.call_value(&m, &args[..1], None);
-        }
+    if let Value::Instance(inst) = &args[0]
+        && let Some(m) = inst.class().lookup_str(&format!("__{name}__"))
+    {
+        return interp.call_value(&m, &args[..1], None);
     }
     let x = num(interp, args, 0)?;
     super::float_to_int(f(x))
@@ -345,14 +344,14 @@ fn m_trunc(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
 fn m_log(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     check_args("log", args, 1, 2)?;
     let ln = |interp: &mut Interp, v: &Value| -> PyResult<f64> {
-        if let Some(Int::Big(b)) = Int::of(v) {
-            if num_traits::Signed::is_positive(b) {
-                let bits = b.bits();
-                let shift = bits.saturating_sub(60);
-                let top: f64 =
-                    int::to_f64(&Int::of(&big_to_value(b >> shift)).unwrap_or(Int::Small(1)));
-                return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
-            }
+        if let Some(Int::Big(b)) = Int::of(v)
+            && num_traits::Signed::is_positive(b)
+        {
+            let bits = b.bits();
+            let shift = bits.saturating_sub(60);
+            let top: f64 =
+                int::to_f64(&Int::of(&big_to_value(b >> shift)).unwrap_or(Int::Small(1)));
+            return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
         }
         let x = super::ctors::to_float(interp, v)?;
         if x <= 0.0 {

@@ -455,7 +455,7 @@ fn pred(args: &[Value], f: impl Fn(char) -> bool) -> PyResult<Value> {
 
 fn isdigit(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     pred(args, |c| {
-        c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())
+        c.is_ascii_digit() || (c.is_numeric() && c.is_digit(10))
     })
 }
 

@@ -48,10 +48,10 @@ impl Interp {
     fn bind(&mut self, attr: Value, obj: &Value, klass: &Rc<Class>) -> PyResult<Value> {
         match attr {
             Value::Function(_) | Value::Builtin(_) => {
-                if let Value::Builtin(b) = &attr {
-                    if b.bound.is_some() {
-                        return Ok(attr);
-                    }
+                if let Value::Builtin(b) = &attr
+                    && b.bound.is_some()
+                {
+                    return Ok(attr);
                 }
                 Ok(Value::Method(Rc::new((attr, obj.clone()))))
             }
@@ -95,15 +95,15 @@ impl Interp {
             Value::Instance(inst) => {
                 let klass = inst.class();
                 let class_attr = klass.lookup(name);
-                if let Some(attr) = &class_attr {
-                    if self.is_data_descriptor(attr) {
-                        return self.bind(attr.clone(), obj, &klass).map(Some);
-                    }
+                if let Some(attr) = &class_attr
+                    && self.is_data_descriptor(attr)
+                {
+                    return self.bind(attr.clone(), obj, &klass).map(Some);
                 }
-                if let Some(dict) = &inst.dict {
-                    if let Some(v) = dict.get_str(name) {
-                        return Ok(Some(v));
-                    }
+                if let Some(dict) = &inst.dict
+                    && let Some(v) = dict.get_str(name)
+                {
+                    return Ok(Some(v));
                 }
                 if let Some(attr) = class_attr {
                     return self.bind(attr, obj, &klass).map(Some);
@@ -170,10 +170,10 @@ impl Interp {
                 Ok(None)
             }
             _ => {
-                if let Value::Function(f) = obj {
-                    if let Some(v) = f.dict.get_str(name) {
-                        return Ok(Some(v));
-                    }
+                if let Value::Function(f) = obj
+                    && let Some(v) = f.dict.get_str(name)
+                {
+                    return Ok(Some(v));
                 }
                 if let Some(v) = self.special_attr(obj, name)? {
                     return Ok(Some(v));
@@ -193,11 +193,11 @@ impl Interp {
         let klass = match &obj {
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(dict) = &inst.dict {
-                    if dict.get_str(name).is_some() {
-                        let v = self.get_attr(&obj, name)?;
-                        return Ok((Value::Null, v));
-                    }
+                if let Some(dict) = &inst.dict
+                    && dict.get_str(name).is_some()
+                {
+                    let v = self.get_attr(&obj, name)?;
+                    return Ok((Value::Null, v));
                 }
                 klass
             }
@@ -234,13 +234,12 @@ impl Interp {
         match obj {
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if !klass.is_builtin || klass.base_kind == BaseKind::Exception {
-                    if let Some(hook) = klass.lookup(&self.names.setattr.clone()) {
-                        if matches!(hook, Value::Function(_)) {
-                            self.call_value(&hook, &[obj.clone(), name.clone(), value], None)?;
-                            return Ok(());
-                        }
-                    }
+                if (!klass.is_builtin || klass.base_kind == BaseKind::Exception)
+                    && let Some(hook) = klass.lookup(&self.names.setattr.clone())
+                    && matches!(hook, Value::Function(_))
+                {
+                    self.call_value(&hook, &[obj.clone(), name.clone(), value], None)?;
+                    return Ok(());
                 }
                 if let Some(attr) = klass.lookup(name) {
                     match &attr {
@@ -263,20 +262,21 @@ impl Interp {
                         _ => {}
                     }
                 }
-                if let (Some(slots), Some(n)) = (&klass.slot_names, name.as_str()) {
-                    if !slots.iter().any(|s| s.as_str() == n.as_str()) && n.as_str() != "__class__" {
-                        return Err(PyErr::attribute_error(format!(
-                            "'{}' object has no attribute '{}'",
-                            klass.name(),
-                            n.as_str()
-                        )));
-                    }
+                if let (Some(slots), Some(n)) = (&klass.slot_names, name.as_str())
+                    && !slots.iter().any(|s| s.as_str() == n.as_str())
+                    && n.as_str() != "__class__"
+                {
+                    return Err(PyErr::attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        klass.name(),
+                        n.as_str()
+                    )));
                 }
-                if name.as_str().is_some_and(|n| n.as_str() == "__class__") {
-                    if let Value::Class(k) = value {
-                        *inst.class.borrow_mut() = k;
-                        return Ok(());
-                    }
+                if name.as_str().is_some_and(|n| n.as_str() == "__class__")
+                    && let Value::Class(k) = value
+                {
+                    *inst.class.borrow_mut() = k;
+                    return Ok(());
                 }
                 match &inst.dict {
                     Some(d) => {
@@ -368,16 +368,16 @@ impl Interp {
         match obj {
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(Value::Property(p)) = klass.lookup(name) {
-                    if !p[2].is_none() {
-                        self.call_value(&p[2].clone(), std::slice::from_ref(obj), None)?;
-                        return Ok(());
-                    }
+                if let Some(Value::Property(p)) = klass.lookup(name)
+                    && !p[2].is_none()
+                {
+                    self.call_value(&p[2].clone(), std::slice::from_ref(obj), None)?;
+                    return Ok(());
                 }
-                if let Some(d) = &inst.dict {
-                    if d.remove_str(name).is_some() {
-                        return Ok(());
-                    }
+                if let Some(d) = &inst.dict
+                    && d.remove_str(name).is_some()
+                {
+                    return Ok(());
                 }
                 Err(self.no_attribute(obj, name))
             }
@@ -427,12 +427,15 @@ impl Interp {
                                     Some(entry) => {
                                         let klass = self.types.traceback.clone();
                                         let tb = self.new_instance(&klass, Value::Null);
-                                        if let Value::Instance(t) = &tb {
-                                            if let Some(d) = &t.dict {
-                                                d.set_item("tb_lineno", Value::Int(i64::from(entry.lineno)));
-                                                d.set_item("tb_next", Value::None);
-                                                d.set_item("tb_frame", Value::None);
-                                            }
+                                        if let Value::Instance(t) = &tb
+                                            && let Some(d) = &t.dict
+                                        {
+                                            d.set_item(
+                                                "tb_lineno",
+                                                Value::Int(i64::from(entry.lineno)),
+                                            );
+                                            d.set_item("tb_next", Value::None);
+                                            d.set_item("tb_frame", Value::None);
                                         }
                                         tb
                                     }
@@ -468,8 +471,17 @@ impl Interp {
                         Some(self.stop_iteration_value(obj))
                     }
                     "__notes__" => inst.dict.as_ref().and_then(|d| d.get_item(n)),
-                    "name" | "path" if inst.class().is_subclass(self.types.exc(ExcKind::ImportError)) => {
-                        Some(inst.dict.as_ref().and_then(|d| d.get_item(n)).unwrap_or(Value::None))
+                    "name" | "path"
+                        if inst
+                            .class()
+                            .is_subclass(self.types.exc(ExcKind::ImportError)) =>
+                    {
+                        Some(
+                            inst.dict
+                                .as_ref()
+                                .and_then(|d| d.get_item(n))
+                                .unwrap_or(Value::None),
+                        )
                     }
                     _ => None,
                 }

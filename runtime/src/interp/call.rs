@@ -318,11 +318,10 @@ impl Interp {
         if kwonly > 0 {
             if let Some(kwd) = func.kwdefaults.borrow().as_ref() {
                 for i in argcount..argcount + kwonly {
-                    if locals[i].is_null() {
-                        if let Some(v) = kwd.get_str(&Value::Str(code.localsplus_names[i].clone()))
-                        {
-                            locals[i] = v;
-                        }
+                    if locals[i].is_null()
+                        && let Some(v) = kwd.get_str(&Value::Str(code.localsplus_names[i].clone()))
+                    {
+                        locals[i] = v;
                     }
                 }
             }
@@ -353,15 +352,14 @@ impl Interp {
             return Ok(Value::Class(self.types.type_of(&args[0])));
         }
         // A metaclass with its own __call__.
-        if let Some(meta) = klass.metaclass.borrow().clone() {
-            if let Some(call) = meta.lookup(&self.names.call.clone()) {
-                if matches!(call, Value::Function(_)) {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(Value::Class(klass.clone()));
-                    all.extend_from_slice(args);
-                    return self.call_value(&call, &all, kw_names);
-                }
-            }
+        if let Some(meta) = klass.metaclass.borrow().clone()
+            && let Some(call) = meta.lookup(&self.names.call.clone())
+            && matches!(call, Value::Function(_))
+        {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(Value::Class(klass.clone()));
+            all.extend_from_slice(args);
+            return self.call_value(&call, &all, kw_names);
         }
         self.type_call(klass, args, kw_names)
     }

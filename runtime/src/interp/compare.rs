@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::Interp;
 use crate::object::dict::native_hash;
-use crate::object::int::{self, Int};
+use crate::object::int::{self};
 use crate::object::{ExcKind, Key, PyErr, PyResult, Value};
 
 pub const LT: u32 = 0;
@@ -65,15 +65,14 @@ impl Interp {
         let user_a = matches!(a, Value::Instance(_)) || !ta.is_builtin;
         let user_b = matches!(b, Value::Instance(_)) || !tb.is_builtin;
         let b_first = user_b && !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
-        if b_first {
-            if let Some(m) = tb
+        if b_first
+            && let Some(m) = tb
                 .lookup_str(rname)
                 .filter(|m| !matches!(m, Value::Builtin(_)))
-            {
-                let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        {
+            let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         if user_a {
@@ -85,28 +84,27 @@ impl Interp {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
-            } else if op == NE {
-                if let Some(m) = ta
+            } else if op == NE
+                && let Some(m) = ta
                     .lookup_str("__eq__")
                     .filter(|m| !matches!(m, Value::Builtin(_)))
-                {
-                    let r = self.call_value(&m, &[a.clone(), b.clone()], None)?;
-                    if !matches!(r, Value::NotImplemented) {
-                        let t = self.truthy(&r)?;
-                        return Ok(Value::Bool(!t));
-                    }
+            {
+                let r = self.call_value(&m, &[a.clone(), b.clone()], None)?;
+                if !matches!(r, Value::NotImplemented) {
+                    let t = self.truthy(&r)?;
+                    return Ok(Value::Bool(!t));
                 }
             }
         }
-        if user_b && !b_first {
-            if let Some(m) = tb
+        if user_b
+            && !b_first
+            && let Some(m) = tb
                 .lookup_str(rname)
                 .filter(|m| !matches!(m, Value::Builtin(_)))
-            {
-                let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        {
+            let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         // Subclasses of built-in types compare by their built-in value.
@@ -141,13 +139,13 @@ impl Interp {
             Big(b) => Some(int::to_f64(&int::Int::Big(b))),
             _ => Option::None,
         };
-        if matches!(a, Float(_)) || matches!(b, Float(_)) {
-            if let (Some(x), Some(y)) = (num(a), num(b)) {
-                return Ok(Some(match x.partial_cmp(&y) {
-                    Some(ord) => ordering_result(op, ord),
-                    Option::None => op == NE,
-                }));
-            }
+        if (matches!(a, Float(_)) || matches!(b, Float(_)))
+            && let (Some(x), Some(y)) = (num(a), num(b))
+        {
+            return Ok(Some(match x.partial_cmp(&y) {
+                Some(ord) => ordering_result(op, ord),
+                Option::None => op == NE,
+            }));
         }
         match (a, b) {
             (Str(x), Str(y)) => Ok(Some(ordering_result(op, x.as_str().cmp(y.as_str())))),
@@ -294,23 +292,23 @@ impl Interp {
             Complex(c) => c.0 != 0.0 || c.1 != 0.0,
             Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.bool_.clone()) {
-                    if !matches!(m, Builtin(_)) {
-                        let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
-                        return match r {
-                            Bool(b) => Ok(b),
-                            other => Err(PyErr::type_error(format!(
-                                "__bool__ should return bool, returned {}",
-                                self.types.type_of(&other).name()
-                            ))),
-                        };
-                    }
+                if let Some(m) = klass.lookup(&self.names.bool_.clone())
+                    && !matches!(m, Builtin(_))
+                {
+                    let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
+                    return match r {
+                        Bool(b) => Ok(b),
+                        other => Err(PyErr::type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.types.type_of(&other).name()
+                        ))),
+                    };
                 }
-                if let Some(m) = klass.lookup(&self.names.len.clone()) {
-                    if !matches!(m, Builtin(_)) {
-                        let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
-                        return self.truthy(&r);
-                    }
+                if let Some(m) = klass.lookup(&self.names.len.clone())
+                    && !matches!(m, Builtin(_))
+                {
+                    let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
+                    return self.truthy(&r);
                 }
                 let inner = inst.base_value.borrow().clone();
                 if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
@@ -495,11 +493,11 @@ impl Interp {
             },
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.contains.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let r = self.call_value(&m, &[container.clone(), item.clone()], None)?;
-                        return self.truthy(&r);
-                    }
+                if let Some(m) = klass.lookup(&self.names.contains.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let r = self.call_value(&m, &[container.clone(), item.clone()], None)?;
+                    return self.truthy(&r);
                 }
                 let inner = inst.base_value.borrow().clone();
                 if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
@@ -541,12 +539,12 @@ fn has_instance(v: &Value) -> bool {
 
 /// The built-in value inside an instance of a subclass of a built-in type.
 pub fn unwrap_base(v: &Value) -> Option<Value> {
-    if let Value::Instance(inst) = v {
-        if inst.class().base_kind != crate::object::BaseKind::Exception {
-            let inner = inst.base_value.borrow().clone();
-            if !inner.is_null() {
-                return Some(inner);
-            }
+    if let Value::Instance(inst) = v
+        && inst.class().base_kind != crate::object::BaseKind::Exception
+    {
+        let inner = inst.base_value.borrow().clone();
+        if !inner.is_null() {
+            return Some(inner);
         }
     }
     None

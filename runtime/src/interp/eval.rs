@@ -203,15 +203,12 @@ impl Interp {
                     self.del_attr(&obj, &code.names[arg])?;
                 }
                 Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
-                    if instr.op == Opcode::LOAD_CLASSDEREF {
-                        if let Some(Value::Dict(ns)) = &f.names {
-                            if let Some(v) =
-                                ns.get_str(&Value::Str(code.localsplus_names[arg].clone()))
-                            {
-                                f.stack.push(v);
-                                continue;
-                            }
-                        }
+                    if instr.op == Opcode::LOAD_CLASSDEREF
+                        && let Some(Value::Dict(ns)) = &f.names
+                        && let Some(v) = ns.get_str(&Value::Str(code.localsplus_names[arg].clone()))
+                    {
+                        f.stack.push(v);
+                        continue;
                     }
                     let v = match &f.locals[arg] {
                         Value::Cell(c) => c.borrow().clone(),
@@ -570,11 +567,11 @@ impl Interp {
                 Opcode::RAISE_VARARGS => return Err(self.raise_varargs(f, arg)?),
                 Opcode::RERAISE => {
                     let exc = pop!(f);
-                    if arg != 0 {
-                        if let Ok(Value::Int(lasti)) = peek(f, arg) {
-                            self.reraise_pc = Some(f.last_pc);
-                            f.last_pc = usize::try_from(*lasti).unwrap_or(f.last_pc);
-                        }
+                    if arg != 0
+                        && let Ok(Value::Int(lasti)) = peek(f, arg)
+                    {
+                        self.reraise_pc = Some(f.last_pc);
+                        f.last_pc = usize::try_from(*lasti).unwrap_or(f.last_pc);
                     }
                     self.reraising = true;
                     return Err(PyErr::Obj(exc));
@@ -609,7 +606,9 @@ impl Interp {
                     let exc = peek(f, 1)?.clone();
                     let exit = peek(f, 4)?.clone();
                     let ty = Value::Class(self.types.type_of(&exc));
-                    let tb = self.get_attr_opt(&exc, &Value::str("__traceback__"))?.unwrap_or(Value::None);
+                    let tb = self
+                        .get_attr_opt(&exc, &Value::str("__traceback__"))?
+                        .unwrap_or(Value::None);
                     let r = self.call_value(&exit, &[ty, exc, tb], None)?;
                     f.stack.push(r);
                 }
@@ -644,10 +643,10 @@ impl Interp {
                     self.import_star(f, &m)?;
                 }
                 Opcode::SETUP_ANNOTATIONS => {
-                    if let Some(Value::Dict(ns)) = &f.names {
-                        if ns.get_item("__annotations__").is_none() {
-                            ns.set_item("__annotations__", Value::Dict(new_dict()));
-                        }
+                    if let Some(Value::Dict(ns)) = &f.names
+                        && ns.get_item("__annotations__").is_none()
+                    {
+                        ns.set_item("__annotations__", Value::Dict(new_dict()));
                     }
                 }
                 Opcode::GET_LEN => {
@@ -834,7 +833,11 @@ impl Interp {
     /// Closes generators that were dropped while suspended in a `try` block.
     fn close_pending_generators(&mut self) {
         let pending = crate::object::PENDING_CLOSE.with(|p| {
-            if p.borrow().is_empty() { Vec::new() } else { std::mem::take(&mut *p.borrow_mut()) }
+            if p.borrow().is_empty() {
+                Vec::new()
+            } else {
+                std::mem::take(&mut *p.borrow_mut())
+            }
         });
         for frame in pending {
             let g = Rc::new(crate::object::Generator {

@@ -27,14 +27,12 @@ impl Interp {
     }
 
     fn set_context(&self, exc: &Value) {
-        if let (Value::Instance(inst), Value::Instance(_)) = (exc, &self.exc_info) {
-            if !exc.is(&self.exc_info) {
-                if let Some(d) = &inst.dict {
-                    if d.get_item("__context__").is_none() {
-                        d.set_item("__context__", self.exc_info.clone());
-                    }
-                }
-            }
+        if let (Value::Instance(inst), Value::Instance(_)) = (exc, &self.exc_info)
+            && !exc.is(&self.exc_info)
+            && let Some(d) = &inst.dict
+            && d.get_item("__context__").is_none()
+        {
+            d.set_item("__context__", self.exc_info.clone());
         }
     }
 
@@ -98,11 +96,11 @@ impl Interp {
                 Value::None => Value::None,
                 c => self.make_exception(c)?,
             };
-            if let Value::Instance(inst) = &exc {
-                if let Some(d) = &inst.dict {
-                    d.set_item("__cause__", cause);
-                    d.set_item("__suppress_context__", Value::Bool(true));
-                }
+            if let Value::Instance(inst) = &exc
+                && let Some(d) = &inst.dict
+            {
+                d.set_item("__cause__", cause);
+                d.set_item("__suppress_context__", Value::Bool(true));
             }
         }
         self.set_context(&exc);
@@ -156,10 +154,10 @@ impl Interp {
     }
 
     fn exc_field(&self, exc: &Value, name: &str) -> Value {
-        if let Value::Instance(inst) = exc {
-            if let Some(d) = &inst.dict {
-                return d.get_item(name).unwrap_or(Value::None);
-            }
+        if let Value::Instance(inst) = exc
+            && let Some(d) = &inst.dict
+        {
+            return d.get_item(name).unwrap_or(Value::None);
         }
         Value::None
     }
@@ -179,13 +177,13 @@ impl Interp {
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             }
-        } else if let (Value::Instance(_), false) = (&context, suppress) {
-            if !seen.contains(&context.id()) {
-                self.format_chain(&context, seen, out);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
+        } else if let (Value::Instance(_), false) = (&context, suppress)
+            && !seen.contains(&context.id())
+        {
+            self.format_chain(&context, seen, out);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         self.format_one(exc, out);
     }
@@ -214,10 +212,11 @@ impl Interp {
     pub fn exception_line(&mut self, exc: &Value) -> String {
         let klass = self.types.type_of(exc);
         let mut name = klass.qualname.borrow().as_str().to_owned();
-        if let Some(Value::Str(m)) = klass.dict.get_item("__module__") {
-            if m.as_str() != "builtins" && m.as_str() != "__main__" {
-                name = format!("{}.{name}", m.as_str());
-            }
+        if let Some(Value::Str(m)) = klass.dict.get_item("__module__")
+            && m.as_str() != "builtins"
+            && m.as_str() != "__main__"
+        {
+            name = format!("{}.{name}", m.as_str());
         }
         let msg = match self.str_of(exc) {
             Ok(m) => m,

@@ -91,19 +91,20 @@ impl Interp {
         };
         if has_fromlist {
             // `from pkg import sub`: import submodules named in the fromlist.
-            if let Value::Module(m) = &module {
-                if m.dict.get_item("__path__").is_some() {
-                    let names = self.collect(fromlist.clone())?;
-                    for n in names {
-                        if let Value::Str(s) = &n {
-                            if s.as_str() != "*" && m.dict.get_str(&n).is_none() {
-                                let full = format!("{absolute}.{}", s.as_str());
-                                match self.import_dotted(&full) {
-                                    Ok(_) => {}
-                                    Err(e) if self.err_is(&e, ExcKind::ModuleNotFoundError) => {}
-                                    Err(e) => return Err(e),
-                                }
-                            }
+            if let Value::Module(m) = &module
+                && m.dict.get_item("__path__").is_some()
+            {
+                let names = self.collect(fromlist.clone())?;
+                for n in names {
+                    if let Value::Str(s) = &n
+                        && s.as_str() != "*"
+                        && m.dict.get_str(&n).is_none()
+                    {
+                        let full = format!("{absolute}.{}", s.as_str());
+                        match self.import_dotted(&full) {
+                            Ok(_) => {}
+                            Err(e) if self.err_is(&e, ExcKind::ModuleNotFoundError) => {}
+                            Err(e) => return Err(e),
                         }
                     }
                 }
@@ -143,10 +144,10 @@ impl Interp {
                         Ok(m) => m,
                         Err(e) => return Err(self.with_import_name(e, &full)),
                     };
-                    if !prefix.is_empty() {
-                        if let Some(Value::Module(parent)) = self.modules.get_item(&prefix) {
-                            parent.dict.set_item(part, m.clone());
-                        }
+                    if !prefix.is_empty()
+                        && let Some(Value::Module(parent)) = self.modules.get_item(&prefix)
+                    {
+                        parent.dict.set_item(part, m.clone());
                     }
                     m
                 }
@@ -206,7 +207,9 @@ impl Interp {
             let file = dir.join(format!("{part}.py"));
             if file.is_file() {
                 // Without a compiler, fall back to the bytecode CPython cached next to it.
-                let cached = dir.join("__pycache__").join(format!("{part}.cpython-311.pyc"));
+                let cached = dir
+                    .join("__pycache__")
+                    .join(format!("{part}.cpython-311.pyc"));
                 if self.compile_hook_fails() && cached.is_file() {
                     return self.exec_module_file(full, &cached, None);
                 }
@@ -409,12 +412,11 @@ impl Interp {
             return err;
         }
         let exc = self.materialize(err);
-        if let Value::Instance(inst) = &exc {
-            if let Some(d) = &inst.dict {
-                if d.get_item("name").is_none() {
-                    d.set_item("name", Value::str(name));
-                }
-            }
+        if let Value::Instance(inst) = &exc
+            && let Some(d) = &inst.dict
+            && d.get_item("name").is_none()
+        {
+            d.set_item("name", Value::str(name));
         }
         PyErr::Obj(exc)
     }

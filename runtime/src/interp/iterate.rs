@@ -34,20 +34,20 @@ impl Interp {
             },
             Value::Instance(ref inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.iter.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let it = self.call_value(&m, std::slice::from_ref(&v), None)?;
-                        let itk = self.types.type_of(&it);
-                        if !matches!(it, Value::Iter(_) | Value::Generator(_))
-                            && itk.lookup(&self.names.next.clone()).is_none()
-                        {
-                            return Err(PyErr::type_error(format!(
-                                "iter() returned non-iterator of type '{}'",
-                                itk.name()
-                            )));
-                        }
-                        return Ok(it);
+                if let Some(m) = klass.lookup(&self.names.iter.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let it = self.call_value(&m, std::slice::from_ref(&v), None)?;
+                    let itk = self.types.type_of(&it);
+                    if !matches!(it, Value::Iter(_) | Value::Generator(_))
+                        && itk.lookup(&self.names.next.clone()).is_none()
+                    {
+                        return Err(PyErr::type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            itk.name()
+                        )));
                     }
+                    return Ok(it);
                 }
                 if let Some(inner) = super::compare::unwrap_base(&v) {
                     return self.get_iter(inner);
@@ -210,11 +210,11 @@ impl Interp {
                         ExcKind::RuntimeError,
                         "generator raised StopIteration",
                     ));
-                    if let Value::Instance(inst) = &err {
-                        if let Some(d) = &inst.dict {
-                            d.set_item("__cause__", cause.clone());
-                            d.set_item("__context__", cause);
-                        }
+                    if let Value::Instance(inst) = &err
+                        && let Some(d) = &inst.dict
+                    {
+                        d.set_item("__cause__", cause.clone());
+                        d.set_item("__context__", cause);
                     }
                     return Err(PyErr::Obj(err));
                 }
@@ -246,10 +246,10 @@ impl Interp {
     }
 
     pub(crate) fn stop_iteration_value(&self, exc: &Value) -> Value {
-        if let Value::Instance(inst) = exc {
-            if let Value::Tuple(args) = &*inst.base_value.borrow() {
-                return args.first().cloned().unwrap_or(Value::None);
-            }
+        if let Value::Instance(inst) = exc
+            && let Value::Tuple(args) = &*inst.base_value.borrow()
+        {
+            return args.first().cloned().unwrap_or(Value::None);
         }
         Value::None
     }

@@ -22,9 +22,8 @@ mod subscript;
 mod types;
 
 pub use compare::unwrap_base;
-pub use eval::Exit;
 pub use iterate::native_iter;
-pub use repr::{bytes_repr, complex_repr, str_repr};
+pub use repr::{bytes_repr, str_repr};
 pub use state::{CompileHook, CompileMode, Interp, RunConfig};
 pub use types::{Types, new_class};
 

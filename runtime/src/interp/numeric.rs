@@ -97,40 +97,40 @@ impl Interp {
         };
         let ta = self.types.type_of(&a);
         let tb = self.types.type_of(&b);
-        if op >= INPLACE && !ta.is_builtin {
-            if let Some(m) = ta.lookup_str(iname) {
-                let r = self.call_value(&m, &[a.clone(), b.clone()], None)?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if op >= INPLACE
+            && !ta.is_builtin
+            && let Some(m) = ta.lookup_str(iname)
+        {
+            let r = self.call_value(&m, &[a.clone(), b.clone()], None)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         let same = Rc::ptr_eq(&ta, &tb);
         let b_first = !same && tb.is_subclass(&ta) && !tb.is_builtin;
-        if b_first {
-            if let Some(m) = tb.lookup_str(rname) {
-                let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if b_first && let Some(m) = tb.lookup_str(rname) {
+            let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
-        if !ta.is_builtin || matches!(a, Value::Instance(_)) {
-            if let Some(m) = ta.lookup_str(name) {
-                if !matches!(m, Value::Builtin(_)) || matches!(a, Value::Instance(_)) {
-                    let r = self.call_value(&m, &[a.clone(), b.clone()], None)?;
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
-                }
+        if (!ta.is_builtin || matches!(a, Value::Instance(_)))
+            && let Some(m) = ta.lookup_str(name)
+            && (!matches!(m, Value::Builtin(_)) || matches!(a, Value::Instance(_)))
+        {
+            let r = self.call_value(&m, &[a.clone(), b.clone()], None)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
-        if !same && !b_first && (!tb.is_builtin || matches!(b, Value::Instance(_))) {
-            if let Some(m) = tb.lookup_str(rname) {
-                let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if !same
+            && !b_first
+            && (!tb.is_builtin || matches!(b, Value::Instance(_)))
+            && let Some(m) = tb.lookup_str(rname)
+        {
+            let r = self.call_value(&m, &[b.clone(), a.clone()], None)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         // Subclasses of built-in types: operate on the built-in value.
@@ -223,59 +223,59 @@ impl Interp {
                 _ => return Ok(None),
             }));
         }
-        if let (Some(x), Some(y)) = (float_of(a), float_of(b)) {
-            if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-                return Ok(Some(match op {
-                    ADD => Value::Float(x + y),
-                    SUB => Value::Float(x - y),
-                    MUL => Value::Float(x * y),
-                    TRUEDIV => {
-                        if y == 0.0 {
-                            return Err(PyErr::new(
-                                ExcKind::ZeroDivisionError,
-                                "float division by zero",
-                            ));
-                        }
-                        Value::Float(x / y)
+        if let (Some(x), Some(y)) = (float_of(a), float_of(b))
+            && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+        {
+            return Ok(Some(match op {
+                ADD => Value::Float(x + y),
+                SUB => Value::Float(x - y),
+                MUL => Value::Float(x * y),
+                TRUEDIV => {
+                    if y == 0.0 {
+                        return Err(PyErr::new(
+                            ExcKind::ZeroDivisionError,
+                            "float division by zero",
+                        ));
                     }
-                    FLOORDIV => {
-                        if y == 0.0 {
-                            return Err(PyErr::new(
-                                ExcKind::ZeroDivisionError,
-                                "float floor division by zero",
-                            ));
-                        }
-                        Value::Float(float_divmod(x, y).0)
+                    Value::Float(x / y)
+                }
+                FLOORDIV => {
+                    if y == 0.0 {
+                        return Err(PyErr::new(
+                            ExcKind::ZeroDivisionError,
+                            "float floor division by zero",
+                        ));
                     }
-                    MOD => {
-                        if y == 0.0 {
-                            return Err(PyErr::new(ExcKind::ZeroDivisionError, "float modulo"));
-                        }
-                        Value::Float(float_divmod(x, y).1)
+                    Value::Float(float_divmod(x, y).0)
+                }
+                MOD => {
+                    if y == 0.0 {
+                        return Err(PyErr::new(ExcKind::ZeroDivisionError, "float modulo"));
                     }
-                    POW => {
-                        if x == 0.0 && y < 0.0 {
-                            return Err(PyErr::new(
-                                ExcKind::ZeroDivisionError,
-                                "0.0 cannot be raised to a negative power",
-                            ));
-                        }
-                        if x < 0.0 && y.fract() != 0.0 {
-                            let c = crate::builtins::complex_pow((x, 0.0), (y, 0.0));
-                            return Ok(Some(Value::Complex(Rc::new(c))));
-                        }
-                        let r = x.powf(y);
-                        if r.is_infinite() && x.is_finite() && y.is_finite() {
-                            return Err(PyErr::new(
-                                ExcKind::OverflowError,
-                                "(34, 'Numerical result out of range')",
-                            ));
-                        }
-                        Value::Float(r)
+                    Value::Float(float_divmod(x, y).1)
+                }
+                POW => {
+                    if x == 0.0 && y < 0.0 {
+                        return Err(PyErr::new(
+                            ExcKind::ZeroDivisionError,
+                            "0.0 cannot be raised to a negative power",
+                        ));
                     }
-                    _ => return Ok(None),
-                }));
-            }
+                    if x < 0.0 && y.fract() != 0.0 {
+                        let c = crate::builtins::complex_pow((x, 0.0), (y, 0.0));
+                        return Ok(Some(Value::Complex(Rc::new(c))));
+                    }
+                    let r = x.powf(y);
+                    if r.is_infinite() && x.is_finite() && y.is_finite() {
+                        return Err(PyErr::new(
+                            ExcKind::OverflowError,
+                            "(34, 'Numerical result out of range')",
+                        ));
+                    }
+                    Value::Float(r)
+                }
+                _ => return Ok(None),
+            }));
         }
         if let (Value::Complex(_), _) | (_, Value::Complex(_)) = (a, b) {
             return crate::builtins::complex_binary(op, a, b);
@@ -294,10 +294,10 @@ impl Interp {
                 Value::Set(_) | Value::FrozenSet(_) => Some(v.clone()),
                 _ => None,
             };
-            if matches!(a, Value::View(_)) || matches!(b, Value::View(_)) {
-                if let (Some(x), Some(y)) = (as_set(a), as_set(b)) {
-                    return crate::builtins::set_binary(self, op_char(op), &x, &y, false).map(Some);
-                }
+            if (matches!(a, Value::View(_)) || matches!(b, Value::View(_)))
+                && let (Some(x), Some(y)) = (as_set(a), as_set(b))
+            {
+                return crate::builtins::set_binary(self, op_char(op), &x, &y, false).map(Some);
             }
         }
         Ok(match (op, a, b) {

@@ -213,17 +213,17 @@ impl Interp {
             }
             Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.repr.clone()) {
-                    if !matches!(m, Builtin(_)) {
-                        let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
-                        return match r {
-                            Str(s) => Ok(s.as_str().to_owned()),
-                            other => Err(PyErr::type_error(format!(
-                                "__repr__ returned non-string (type {})",
-                                self.types.type_of(&other).name()
-                            ))),
-                        };
-                    }
+                if let Some(m) = klass.lookup(&self.names.repr.clone())
+                    && !matches!(m, Builtin(_))
+                {
+                    let r = self.call_value(&m, std::slice::from_ref(v), Option::None)?;
+                    return match r {
+                        Str(s) => Ok(s.as_str().to_owned()),
+                        other => Err(PyErr::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.types.type_of(&other).name()
+                        ))),
+                    };
                 }
                 if klass.base_kind == crate::object::BaseKind::Exception {
                     let args = inst.base_value.borrow().clone();
@@ -281,17 +281,17 @@ impl Interp {
             Value::Str(s) => Ok(s.as_str().to_owned()),
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.str_.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let r = self.call_value(&m, std::slice::from_ref(v), None)?;
-                        return match r {
-                            Value::Str(s) => Ok(s.as_str().to_owned()),
-                            other => Err(PyErr::type_error(format!(
-                                "__str__ returned non-string (type {})",
-                                self.types.type_of(&other).name()
-                            ))),
-                        };
-                    }
+                if let Some(m) = klass.lookup(&self.names.str_.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let r = self.call_value(&m, std::slice::from_ref(v), None)?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_owned()),
+                        other => Err(PyErr::type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            self.types.type_of(&other).name()
+                        ))),
+                    };
                 }
                 if klass.base_kind == crate::object::BaseKind::Exception
                     && klass
@@ -331,11 +331,11 @@ impl Interp {
         };
         if let Value::Instance(inst) = v {
             let klass = inst.class();
-            if let Some(m) = klass.lookup_str("__format__") {
-                if !matches!(m, Value::Builtin(_)) {
-                    let r = self.call_value(&m, &[v.clone(), Value::from_string(spec)], None)?;
-                    return self.str_of(&r);
-                }
+            if let Some(m) = klass.lookup_str("__format__")
+                && !matches!(m, Value::Builtin(_))
+            {
+                let r = self.call_value(&m, &[v.clone(), Value::from_string(spec)], None)?;
+                return self.str_of(&r);
             }
             let inner = inst.base_value.borrow().clone();
             if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
@@ -492,7 +492,11 @@ impl Interp {
                     };
                     let w: usize = width.parse().unwrap_or(0);
                     let n = s.chars().count();
-                    if left || n >= w { s } else { format!("{}{s}", " ".repeat(w - n)) }
+                    if left || n >= w {
+                        s
+                    } else {
+                        format!("{}{s}", " ".repeat(w - n))
+                    }
                 }
                 'd' | 'i' | 'u' => {
                     let n = self.to_int_value(&arg, "%d format: a real number is required")?;
@@ -622,11 +626,11 @@ impl Spec {
             s.align = Some(chars[0]);
             i = 1;
         }
-        if let Some(&c) = chars.get(i) {
-            if "+- ".contains(c) {
-                s.sign = c;
-                i += 1;
-            }
+        if let Some(&c) = chars.get(i)
+            && "+- ".contains(c)
+        {
+            s.sign = c;
+            i += 1;
         }
         if chars.get(i) == Some(&'#') {
             s.alternate = true;
@@ -647,11 +651,11 @@ impl Spec {
         if !w.is_empty() {
             s.width = w.parse().ok();
         }
-        if let Some(&c) = chars.get(i) {
-            if c == ',' || c == '_' {
-                s.grouping = Some(c);
-                i += 1;
-            }
+        if let Some(&c) = chars.get(i)
+            && (c == ',' || c == '_')
+        {
+            s.grouping = Some(c);
+            i += 1;
         }
         if chars.get(i) == Some(&'.') {
             i += 1;
@@ -823,7 +827,7 @@ fn group_digits(digits: &str, sep: char, group: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % group == 0 {
+        if i > 0 && (n - i).is_multiple_of(group) {
             out.push(sep);
         }
         out.push(c);

@@ -89,9 +89,9 @@ impl Interp {
             Value::Int(i) => *i,
             Value::Bool(b) => i64::from(*b),
             Value::Big(_) => {
-                return Err(PyErr::index_error(format!(
-                    "cannot fit 'int' into an index-sized integer"
-                )));
+                return Err(PyErr::index_error(
+                    "cannot fit 'int' into an index-sized integer".to_string(),
+                ));
             }
             Value::Instance(_) => self.index_of(index)?,
             other => {
@@ -207,10 +207,10 @@ impl Interp {
             }
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.getitem.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        return self.call_value(&m, &[obj.clone(), index], None);
-                    }
+                if let Some(m) = klass.lookup(&self.names.getitem.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    return self.call_value(&m, &[obj.clone(), index], None);
                 }
                 if let Some(inner) = super::compare::unwrap_base(obj) {
                     if let (Value::Dict(d), Some(missing)) =
@@ -318,11 +318,11 @@ impl Interp {
             }
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.setitem.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        self.call_value(&m, &[obj.clone(), index, value], None)?;
-                        return Ok(());
-                    }
+                if let Some(m) = klass.lookup(&self.names.setitem.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    self.call_value(&m, &[obj.clone(), index, value], None)?;
+                    return Ok(());
                 }
                 if let Some(inner) = super::compare::unwrap_base(obj) {
                     return self.set_item(&inner, index, value);
@@ -371,11 +371,11 @@ impl Interp {
             }
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.delitem.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        self.call_value(&m, &[obj.clone(), index], None)?;
-                        return Ok(());
-                    }
+                if let Some(m) = klass.lookup(&self.names.delitem.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    self.call_value(&m, &[obj.clone(), index], None)?;
+                    return Ok(());
                 }
                 if let Some(inner) = super::compare::unwrap_base(obj) {
                     return self.del_item(&inner, index);
@@ -405,18 +405,18 @@ impl Interp {
             Value::View(view) => view.0.len(),
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.len.clone()) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        let r = self.call_value(&m, std::slice::from_ref(v), None)?;
-                        return match Int::of(&r) {
-                            Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
-                            Some(_) => Err(PyErr::value_error("__len__() should return >= 0")),
-                            None => Err(PyErr::type_error(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.types.type_of(&r).name()
-                            ))),
-                        };
-                    }
+                if let Some(m) = klass.lookup(&self.names.len.clone())
+                    && !matches!(m, Value::Builtin(_))
+                {
+                    let r = self.call_value(&m, std::slice::from_ref(v), None)?;
+                    return match Int::of(&r) {
+                        Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
+                        Some(_) => Err(PyErr::value_error("__len__() should return >= 0")),
+                        None => Err(PyErr::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.types.type_of(&r).name()
+                        ))),
+                    };
                 }
                 if let Some(inner) = super::compare::unwrap_base(v) {
                     return self.len(&inner);

@@ -133,8 +133,7 @@ impl PyDict {
     }
 
     pub fn remove(&self, key: &Key) -> Option<Value> {
-        let old = self.map.borrow_mut().shift_remove(key);
-        old
+        self.map.borrow_mut().shift_remove(key)
     }
 
     pub fn remove_str(&self, key: &Value) -> Option<Value> {

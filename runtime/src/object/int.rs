@@ -69,28 +69,28 @@ fn big_op(a: &Int, b: &Int, op: fn(&BigInt, &BigInt) -> BigInt) -> Value {
 }
 
 pub fn add(a: &Int, b: &Int) -> Value {
-    if let (Int::Small(x), Int::Small(y)) = (a, b) {
-        if let Some(r) = x.checked_add(*y) {
-            return Value::Int(r);
-        }
+    if let (Int::Small(x), Int::Small(y)) = (a, b)
+        && let Some(r) = x.checked_add(*y)
+    {
+        return Value::Int(r);
     }
     big_op(a, b, |x, y| x + y)
 }
 
 pub fn sub(a: &Int, b: &Int) -> Value {
-    if let (Int::Small(x), Int::Small(y)) = (a, b) {
-        if let Some(r) = x.checked_sub(*y) {
-            return Value::Int(r);
-        }
+    if let (Int::Small(x), Int::Small(y)) = (a, b)
+        && let Some(r) = x.checked_sub(*y)
+    {
+        return Value::Int(r);
     }
     big_op(a, b, |x, y| x - y)
 }
 
 pub fn mul(a: &Int, b: &Int) -> Value {
-    if let (Int::Small(x), Int::Small(y)) = (a, b) {
-        if let Some(r) = x.checked_mul(*y) {
-            return Value::Int(r);
-        }
+    if let (Int::Small(x), Int::Small(y)) = (a, b)
+        && let Some(r) = x.checked_mul(*y)
+    {
+        return Value::Int(r);
     }
     big_op(a, b, |x, y| x * y)
 }
@@ -110,10 +110,10 @@ pub fn floordiv(a: &Int, b: &Int) -> PyResult<Value> {
     if is_zero(b) {
         return Err(zero_div("integer division or modulo by zero"));
     }
-    if let (Int::Small(x), Int::Small(y)) = (a, b) {
-        if x.checked_div(*y).is_some() {
-            return Ok(Value::Int(x.div_floor(y)));
-        }
+    if let (Int::Small(x), Int::Small(y)) = (a, b)
+        && x.checked_div(*y).is_some()
+    {
+        return Ok(Value::Int(x.div_floor(y)));
     }
     Ok(big_op(a, b, |x, y| x.div_floor(y)))
 }
@@ -122,10 +122,10 @@ pub fn modulo(a: &Int, b: &Int) -> PyResult<Value> {
     if is_zero(b) {
         return Err(zero_div("integer division or modulo by zero"));
     }
-    if let (Int::Small(x), Int::Small(y)) = (a, b) {
-        if x.checked_rem(*y).is_some() {
-            return Ok(Value::Int(x.mod_floor(y)));
-        }
+    if let (Int::Small(x), Int::Small(y)) = (a, b)
+        && x.checked_rem(*y).is_some()
+    {
+        return Ok(Value::Int(x.mod_floor(y)));
     }
     Ok(big_op(a, b, |x, y| x.mod_floor(y)))
 }
@@ -177,12 +177,11 @@ pub fn pow(a: &Int, b: &Int) -> PyResult<Value> {
         }
         return Ok(Value::Float(base.powf(exp as f64)));
     }
-    if let Int::Small(x) = a {
-        if let Ok(e32) = u32::try_from(exp) {
-            if let Some(r) = x.checked_pow(e32) {
-                return Ok(Value::Int(r));
-            }
-        }
+    if let Int::Small(x) = a
+        && let Ok(e32) = u32::try_from(exp)
+        && let Some(r) = x.checked_pow(e32)
+    {
+        return Ok(Value::Int(r));
     }
     let e = u32::try_from(exp)
         .map_err(|_| PyErr::new(super::ExcKind::OverflowError, "exponent too large"))?;

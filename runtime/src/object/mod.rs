@@ -190,13 +190,18 @@ pub fn bump_type_epoch() {
 impl Class {
     /// Looks `name` up along the MRO (cached).
     pub fn lookup(&self, name: &Value) -> Option<Value> {
-        let Value::Str(key) = name else { return self.lookup_uncached(name) };
+        let Value::Str(key) = name else {
+            return self.lookup_uncached(name);
+        };
         let class = self as *const Class as usize;
         let slot = ((class >> 4) ^ (Rc::as_ptr(key) as usize >> 3)) & (LOOKUP_CACHE_SIZE - 1);
         let (hit, epoch) = LOOKUP_CACHE.with(|c| {
             let c = c.borrow();
             let e = &c.entries[slot];
-            if e.class == class && e.epoch == c.epoch && e.name.as_ref().is_some_and(|n| Rc::ptr_eq(n, key)) {
+            if e.class == class
+                && e.epoch == c.epoch
+                && e.name.as_ref().is_some_and(|n| Rc::ptr_eq(n, key))
+            {
                 (Some(e.value.clone()), c.epoch)
             } else {
                 (None, c.epoch)
@@ -210,7 +215,12 @@ impl Class {
             let mut c = c.borrow_mut();
             let old = std::mem::replace(
                 &mut c.entries[slot],
-                LookupEntry { class, name: Some(key.clone()), epoch, value: value.clone() },
+                LookupEntry {
+                    class,
+                    name: Some(key.clone()),
+                    epoch,
+                    value: value.clone(),
+                },
             );
             drop(c);
             drop(old);
@@ -284,10 +294,11 @@ thread_local! {
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if let Some(frame) = self.frame.get_mut().take() {
-            if frame.pc > 0 && frame.code.handler_for(frame.last_pc).is_some() {
-                let _ = PENDING_CLOSE.try_with(|p| p.borrow_mut().push(frame));
-            }
+        if let Some(frame) = self.frame.get_mut().take()
+            && frame.pc > 0
+            && frame.code.handler_for(frame.last_pc).is_some()
+        {
+            let _ = PENDING_CLOSE.try_with(|p| p.borrow_mut().push(frame));
         }
     }
 }
