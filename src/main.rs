@@ -6,8 +6,8 @@ mod cli;
 mod commands;
 mod config;
 mod discover;
-mod output;
 mod lsp;
+mod output;
 
 use std::process::ExitCode;
 

@@ -221,10 +221,16 @@ fn ten_thousand_deep_expressions_do_not_overflow_the_stack() {
     let files = [
         ("parens.py", nested("(", ")")),
         ("lists.py", nested("[", "]")),
-        ("calls.py", format!("def f(v):\n    return v\n\n\n{}", nested("f(", ")"))),
+        (
+            "calls.py",
+            format!("def f(v):\n    return v\n\n\n{}", nested("f(", ")")),
+        ),
         ("unary.py", format!("x = {}1\n", "-".repeat(n))),
         ("binary.py", format!("x = {}\n", vec!["1"; n].join(" + "))),
-        ("attrs.py", format!("def g(a):\n    return a{}\n", ".b".repeat(n))),
+        (
+            "attrs.py",
+            format!("def g(a):\n    return a{}\n", ".b".repeat(n)),
+        ),
         ("broken.py", format!("x = {}1\n", "(".repeat(n))),
     ];
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();

@@ -18,14 +18,17 @@ fn imports_resolve_through_src_and_extra_paths_and_ignore_comments_apply() {
     // `pkg.helpers` comes from `src/`, `shared` from `vendor/` (`extra-paths`). Of the three
     // ignore comments, the bare one and the one naming `bad-assignment` hide their line's
     // diagnostic; the one naming another code does not.
-    check(&["check", "--output-format", "concise"], expect![[r#"
+    check(
+        &["check", "--output-format", "concise"],
+        expect![[r#"
         exit: 1
         app.py:3:8: error[unresolved-import]: cannot resolve module `missing_module`
         app.py:7:10: error[bad-assignment]: type `Literal["c"]` is not assignable to declared type `int`
         app.py:8:10: error[bad-assignment]: type `str` is not assignable to declared type `int`
         app.py:9:1: warning[revealed-type]: revealed type: `int`
         Found 3 errors and 1 warning in 1 file (checked 4 files)
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -115,7 +118,9 @@ fn rule_levels_apply_to_type_diagnostics() {
 
 #[test]
 fn type_diagnostics_in_full_and_github_formats() {
-    check(&["check", "app.py"], expect![[r#"
+    check(
+        &["check", "app.py"],
+        expect![[r#"
         exit: 1
         error[unresolved-import]: cannot resolve module `missing_module`
           ┌─ app.py:3:8
@@ -142,7 +147,8 @@ fn type_diagnostics_in_full_and_github_formats() {
           │ ^^^^^^^^^^^^^^^^^^^^^^
 
         Found 3 errors and 1 warning in 1 file (checked 1 file)
-    "#]]);
+    "#]],
+    );
     check(
         &["check", "--output-format", "github", "app.py"],
         expect![[r#"

@@ -10,7 +10,9 @@ fn programs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut out = Vec::new();
     for dir in ["programs_run", "programs"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "py") {
@@ -23,21 +25,38 @@ fn programs() -> Vec<PathBuf> {
 }
 
 fn python(args: &[&str], cwd: &Path) -> Output {
-    Command::new("python3").args(args).current_dir(cwd).env("PYTHONHASHSEED", "0").output().expect("python3 runs")
+    Command::new("python3")
+        .args(args)
+        .current_dir(cwd)
+        .env("PYTHONHASHSEED", "0")
+        .output()
+        .expect("python3 runs")
 }
 
 /// Runs one program both ways; `None` when they agree, else a description of the difference.
 fn check(program: &Path, scratch: &Path) -> Option<String> {
     let dir = program.parent().expect("program in a folder");
-    let name = program.file_stem().expect("file name").to_string_lossy().into_owned();
+    let name = program
+        .file_stem()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned();
     let pyc = scratch.join(format!("{name}.pyc"));
     let src = program.to_string_lossy().into_owned();
     let compiled = python(
-        &["-c", "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)", &src, &pyc.to_string_lossy()],
+        &[
+            "-c",
+            "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)",
+            &src,
+            &pyc.to_string_lossy(),
+        ],
         dir,
     );
     if !compiled.status.success() {
-        return Some(format!("py_compile failed: {}", String::from_utf8_lossy(&compiled.stderr)));
+        return Some(format!(
+            "py_compile failed: {}",
+            String::from_utf8_lossy(&compiled.stderr)
+        ));
     }
     let expected = python(&[&src], dir);
     let actual = Command::new(env!("CARGO_BIN_EXE_cinder"))
@@ -63,9 +82,17 @@ fn check(program: &Path, scratch: &Path) -> Option<String> {
         ));
     }
     if expected.status.code() != actual.status.code() {
-        problems.push(format!("exit status: python3 {:?}, cinder {:?}", expected.status.code(), actual.status.code()));
+        problems.push(format!(
+            "exit status: python3 {:?}, cinder {:?}",
+            expected.status.code(),
+            actual.status.code()
+        ));
     }
-    if problems.is_empty() { None } else { Some(problems.join("\n")) }
+    if problems.is_empty() {
+        None
+    } else {
+        Some(problems.join("\n"))
+    }
 }
 
 /// Program names (file stems) listed in `tests/programs_run/known_gaps.txt`.
@@ -84,11 +111,18 @@ fn known_gaps() -> Vec<String> {
 fn programs_print_what_python3_prints() {
     let scratch = tempfile::tempdir().expect("temp dir");
     let programs = programs();
-    assert!(programs.len() >= 150, "the corpus is missing ({} programs)", programs.len());
+    assert!(
+        programs.len() >= 150,
+        "the corpus is missing ({} programs)",
+        programs.len()
+    );
     let gaps = known_gaps();
     let mut failures = Vec::new();
     for p in &programs {
-        let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let known = gaps.contains(&name);
         match (check(p, scratch.path()), known) {
             (Some(problem), false) => failures.push(format!("=== {}\n{problem}", p.display())),

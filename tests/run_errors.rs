@@ -55,12 +55,21 @@ fn wrong_magic_is_rejected() {
 #[test]
 fn truncated_pyc_is_rejected_at_every_length() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let bytes = compiled(dir.path(), "t", "def f(x):\n    return x + 1\nprint(f(2))\n");
+    let bytes = compiled(
+        dir.path(),
+        "t",
+        "def f(x):\n    return x + 1\nprint(f(2))\n",
+    );
     let path = dir.path().join("cut.pyc");
     for len in (0..bytes.len()).step_by(7) {
         std::fs::write(&path, &bytes[..len]).expect("write");
         let out = cinder_run(&path);
-        assert_eq!(out.status.code(), Some(2), "length {len}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "length {len}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }
@@ -68,7 +77,11 @@ fn truncated_pyc_is_rejected_at_every_length() {
 #[test]
 fn corrupt_bytecode_never_panics() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let bytes = compiled(dir.path(), "c", "x = [i * 2 for i in range(5)]\nprint(sum(x))\n");
+    let bytes = compiled(
+        dir.path(),
+        "c",
+        "x = [i * 2 for i in range(5)]\nprint(sum(x))\n",
+    );
     let path = dir.path().join("flip.pyc");
     // Flip single bytes after the header: each run must end with a clean status.
     for i in (16..bytes.len()).step_by(3) {
@@ -77,8 +90,15 @@ fn corrupt_bytecode_never_panics() {
         std::fs::write(&path, &b).expect("write");
         let out = cinder_run(&path);
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(matches!(out.status.code(), Some(0..=2)), "byte {i}: {:?} {stderr}", out.status.code());
-        assert!(!stderr.contains("panicked") && !stderr.contains("bug in cinder"), "byte {i}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "byte {i}: {:?} {stderr}",
+            out.status.code()
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("bug in cinder"),
+            "byte {i}: {stderr}"
+        );
     }
 }
 
@@ -94,9 +114,16 @@ fn sys_exit_sets_the_status() {
 #[test]
 fn deep_recursion_is_a_recursion_error() {
     let dir = tempfile::tempdir().expect("temp dir");
-    compiled(dir.path(), "r", "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)\n");
+    compiled(
+        dir.path(),
+        "r",
+        "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+    );
     let out = cinder_run(&dir.path().join("r.pyc"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{stderr}"
+    );
 }

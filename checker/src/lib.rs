@@ -8,10 +8,10 @@
 
 mod db;
 pub mod declare;
-pub mod index;
-pub mod infer;
 pub mod diagnostics;
 pub mod ide;
+pub mod index;
+pub mod infer;
 mod line_index;
 mod parse;
 mod ready;
@@ -24,7 +24,9 @@ pub use diagnostics::{Code, Diagnostic, Label, Severity, Span};
 pub use line_index::{LineCol, LineIndex};
 pub use parse::{Comment, ParsedModule, parse_source, parsed_module};
 pub use ready::{CheckedModule, ModuleKind, ReadyModule, checked_module, module_kind_of};
-pub use rules::static_python::facts::{ArgChecks, CallFact, FieldFact, FunctionDescr, StaticFacts, TypeDescr};
+pub use rules::static_python::facts::{
+    ArgChecks, CallFact, FieldFact, FunctionDescr, StaticFacts, TypeDescr,
+};
 
 /// Every diagnostic of `file`: syntax errors and, later, type, static and strict errors,
 /// with `# type: ignore` suppressions applied, sorted by position.
@@ -35,7 +37,11 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     if !parsed.has_syntax_error() {
         diags.extend(infer::check_types(db, file));
     }
-    diags.extend(rules::strict_module::strict_module_diagnostics(db, file).iter().cloned());
+    diags.extend(
+        rules::strict_module::strict_module_diagnostics(db, file)
+            .iter()
+            .cloned(),
+    );
     // Static Python: the marker everywhere, the static rules in static modules.
     diags = rules::static_python::check(db, file, diags);
     diags.sort_by_key(|d| (d.span.start, d.span.end));

@@ -137,8 +137,11 @@ pub fn checked_module(db: &dyn Db, file: SourceFile) -> CheckedModule {
         suite: parsed.suite().clone(),
         kind: module_kind_of(parsed.suite()),
         diagnostics,
-        static_facts: crate::rules::static_python::is_static_module(db, file)
-            .then(|| crate::rules::static_python::static_analysis(db, file).facts.clone()),
+        static_facts: crate::rules::static_python::is_static_module(db, file).then(|| {
+            crate::rules::static_python::static_analysis(db, file)
+                .facts
+                .clone()
+        }),
         has_syntax_error: parsed.has_syntax_error(),
     }
 }

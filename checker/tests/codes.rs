@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use cinder_checker::diagnostics::codes::ALL;
 
 fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -34,8 +36,10 @@ fn every_code_has_a_test_that_triggers_it() {
         texts.push(std::fs::read_to_string(file).unwrap_or_default());
     }
     // The bin's unit tests name codes as strings (`["internal-error"]`).
-    let unit_texts: Vec<String> =
-        unit_tests.iter().map(|f| std::fs::read_to_string(f).unwrap_or_default()).collect();
+    let unit_texts: Vec<String> = unit_tests
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+        .collect();
     let untested: Vec<&str> = ALL
         .iter()
         .map(|c| c.name())
@@ -46,7 +50,10 @@ fn every_code_has_a_test_that_triggers_it() {
                 && !unit_texts.iter().any(|t| t.contains(&quoted))
         })
         .collect();
-    assert!(untested.is_empty(), "codes with no test that triggers them: {untested:?}");
+    assert!(
+        untested.is_empty(),
+        "codes with no test that triggers them: {untested:?}"
+    );
 }
 
 #[test]
@@ -55,7 +62,9 @@ fn every_code_is_declared_once_with_a_summary() {
     for code in ALL {
         assert!(!code.summary().is_empty(), "{} has no summary", code.name());
         assert!(
-            code.name().chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            code.name()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
             "{} is not kebab-case",
             code.name()
         );

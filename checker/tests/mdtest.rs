@@ -362,7 +362,11 @@ fn mdtests() {
     let filter = std::env::var("MDTEST_FILTER").ok();
     let mut sections = Vec::new();
     for path in &files {
-        let rel = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         let md = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
         for section in parse_markdown(&md) {
             let name = format!("{rel} > {}", section.title);
@@ -371,7 +375,9 @@ fn mdtests() {
             }
         }
     }
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(usize, Vec<String>)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
@@ -383,10 +389,13 @@ fn mdtests() {
                         let mut out = Vec::new();
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some((_, section)) = sections.get(i) else { break };
-                            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                check_section(&mut db, section)
-                            }));
+                            let Some((_, section)) = sections.get(i) else {
+                                break;
+                            };
+                            let result =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    check_section(&mut db, section)
+                                }));
                             let failures = result.unwrap_or_else(|_| {
                                 db = CheckerDb::new();
                                 vec!["the checker panicked".to_string()]
@@ -398,7 +407,10 @@ fn mdtests() {
                     .unwrap_or_else(|e| panic!("cannot spawn a test thread: {e}"))
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
     });
     let mut results = results;
     results.sort_by_key(|(i, _)| *i);
@@ -417,7 +429,10 @@ fn mdtests() {
     let run = sections.len();
     assert_eq!(results.len(), run, "every section must report");
     println!("mdtest: {run} sections, {failed} failed");
-    assert!(failed == 0, "{failed} of {run} mdtest sections failed:{report}");
+    assert!(
+        failed == 0,
+        "{failed} of {run} mdtest sections failed:{report}"
+    );
 }
 
 #[test]

@@ -17,8 +17,8 @@
 mod builtins;
 mod interp;
 mod loader;
-mod stdlib;
 pub mod object;
+mod stdlib;
 
 use std::io::Write;
 use std::path::Path;

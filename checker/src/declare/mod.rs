@@ -283,7 +283,9 @@ impl<'db> DeclBuilder<'db> {
                         global.import = Some((module.clone(), imported.clone()));
                     }
                     // Static Python hook: values from non-static modules are dynamic.
-                    if crate::rules::static_python::hooks::import_is_dynamic(db, self.file, module, &res) {
+                    if crate::rules::static_python::hooks::import_is_dynamic(
+                        db, self.file, module, &res,
+                    ) {
                         global.ty = Ty::unknown();
                         global.import = None;
                     }

@@ -355,10 +355,12 @@ impl<'a> TypeExprResolver<'a> {
             }
             NameRes::Special(SpecialForm::Annotated) => match args.first() {
                 // Static Python hook: `Annotated[C, "Exact"]` is `Exact[C]`.
-                Some(first) if args.get(1).is_some_and(|a| is_exact_marker(a)) => match self.type_of(first).kind() {
-                    TyKind::Instance(c) => Ty::exact(c.class, c.args.to_vec()),
-                    _ => Ty::unknown(),
-                },
+                Some(first) if args.get(1).is_some_and(|a| is_exact_marker(a)) => {
+                    match self.type_of(first).kind() {
+                        TyKind::Instance(c) => Ty::exact(c.class, c.args.to_vec()),
+                        _ => Ty::unknown(),
+                    }
+                }
                 Some(first) => self.type_of(first),
                 None => Ty::unknown(),
             },

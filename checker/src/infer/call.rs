@@ -151,9 +151,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         // Static Python hook: primitive constructors (`int64(x)`), `box`, `unbox`.
         if self.static_module {
             // A call may change any attribute: attribute narrowing ends here.
-            self.frame_mut().state.places.retain(|(k, _)| !k.contains('.'));
+            self.frame_mut()
+                .state
+                .places
+                .retain(|(k, _)| !k.contains('.'));
             let arg_types: Vec<Ty> = args.iter().map(|a| a.ty).collect();
-            if let Some(ty) = crate::rules::static_python::hooks::call_type(self.db, callee, &arg_types) {
+            if let Some(ty) =
+                crate::rules::static_python::hooks::call_type(self.db, callee, &arg_types)
+            {
                 return ty;
             }
         }

@@ -371,7 +371,11 @@ fn issubclass(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     };
     // A metaclass's `__subclasscheck__` (abc.ABCMeta: registered virtual subclasses).
     if let Value::Class(c) = &args[1] {
-        let hook = c.metaclass.borrow().clone().and_then(|m| m.lookup_str("__subclasscheck__"));
+        let hook = c
+            .metaclass
+            .borrow()
+            .clone()
+            .and_then(|m| m.lookup_str("__subclasscheck__"));
         if let (false, Some(hook)) = (k.is_subclass(c), hook) {
             let r = interp.call_value(&hook, &[args[1].clone(), args[0].clone()], None)?;
             return Ok(Value::Bool(interp.truthy(&r)?));

@@ -699,6 +699,7 @@ fn it_permutations(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Valu
         out.push(Value::tuple(
             indices[..r].iter().map(|&i| pool[i].clone()).collect(),
         ));
+        #[allow(clippy::while_immutable_condition)] // `n == 0` yields only the empty tuple.
         'outer: while n > 0 {
             for i in (0..r).rev() {
                 cycles[i] -= 1;

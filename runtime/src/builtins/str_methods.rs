@@ -454,9 +454,7 @@ fn pred(args: &[Value], f: impl Fn(char) -> bool) -> PyResult<Value> {
 }
 
 fn isdigit(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
-    pred(args, |c| {
-        c.is_ascii_digit() || (c.is_numeric() && c.is_digit(10))
-    })
+    pred(args, |c| c.is_ascii_digit())
 }
 
 fn isnumeric(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {

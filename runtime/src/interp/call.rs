@@ -317,6 +317,7 @@ impl Interp {
         }
         if kwonly > 0 {
             if let Some(kwd) = func.kwdefaults.borrow().as_ref() {
+                #[allow(clippy::needless_range_loop)] // `i` indexes both locals and names.
                 for i in argcount..argcount + kwonly {
                     if locals[i].is_null()
                         && let Some(v) = kwd.get_str(&Value::Str(code.localsplus_names[i].clone()))

@@ -199,7 +199,7 @@ impl Interp {
             }
             (Range(x), Range(y)) if op == EQ || op == NE => {
                 let same = (x.len() == y.len())
-                    && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                    && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 Ok(Some(same == (op == EQ)))
             }
             (Complex(x), Complex(y)) if op == EQ || op == NE => Ok(Some((x == y) == (op == EQ))),
@@ -288,7 +288,7 @@ impl Interp {
             View(v) => !v.0.is_empty(),
             Bytes(b) => !b.is_empty(),
             ByteArray(b) => !b.borrow().is_empty(),
-            Range(r) => r.len() > 0,
+            Range(r) => !r.is_empty(),
             Complex(c) => c.0 != 0.0 || c.1 != 0.0,
             Instance(inst) => {
                 let klass = inst.class();

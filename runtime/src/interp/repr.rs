@@ -562,6 +562,7 @@ impl Interp {
         Ok(out)
     }
 
+    #[allow(clippy::wrong_self_convention)] // `self` is the interpreter, not the value.
     fn to_int_value(&mut self, v: &Value, msg: &str) -> PyResult<Value> {
         match v {
             Value::Int(_) | Value::Big(_) => Ok(v.clone()),

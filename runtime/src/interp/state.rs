@@ -56,6 +56,7 @@ pub struct Interp {
 }
 
 /// Interned attribute names the runtime looks up often.
+#[allow(dead_code)] // Interned ahead of the dispatch caches that will read them.
 pub(crate) struct Names {
     pub init: Value,
     pub new: Value,

@@ -90,6 +90,10 @@ pub struct Range {
 }
 
 impl Range {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn len(&self) -> i64 {
         if self.step > 0 && self.start < self.stop {
             (self.stop - self.start - 1) / self.step + 1
@@ -289,6 +293,7 @@ pub struct Generator {
 thread_local! {
     /// Suspended generator frames dropped inside a `try`/`with` block: the interpreter closes
     /// them (throws `GeneratorExit`) at its next safe point, as CPython does on finalisation.
+    #[allow(clippy::vec_box)] // Frames are large and are moved in and out of this queue.
     pub static PENDING_CLOSE: RefCell<Vec<Box<Frame>>> = const { RefCell::new(Vec::new()) };
 }
 
