@@ -9,7 +9,7 @@
 //! output-format = "concise"         # full | pretty | concise | json | github
 //!
 //! [tool.cinder.rules]
-//! unused-ignore-comment = "error"   # error | warning | ignore
+//! revealed-type = "error"   # error | warning | ignore
 //! ```
 //!
 //! Input: the current folder and the flags. Output: [`Settings`], or a [`ConfigError`] whose

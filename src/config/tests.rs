@@ -37,7 +37,7 @@ output-format = "concise"
 
 [tool.cinder.rules]
 syntax-error = "warning"
-unused-ignore-comment = "ignore"
+revealed-type = "ignore"
 "#,
     );
     assert_eq!(config.include, ["src"]);
@@ -49,7 +49,7 @@ unused-ignore-comment = "ignore"
         rules,
         [
             ("syntax-error", Level::Warning),
-            ("unused-ignore-comment", Level::Ignore)
+            ("revealed-type", Level::Ignore)
         ]
     );
 }
