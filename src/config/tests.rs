@@ -48,8 +48,8 @@ revealed-type = "ignore"
     assert_eq!(
         rules,
         [
-            ("syntax-error", Level::Warning),
-            ("revealed-type", Level::Ignore)
+            ("revealed-type", Level::Ignore),
+            ("syntax-error", Level::Warning)
         ]
     );
 }
