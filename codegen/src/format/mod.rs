@@ -9,6 +9,7 @@ pub mod line_table;
 pub mod marshal;
 pub mod opcodes;
 pub mod pyc;
+pub mod text_repr;
 
 pub use code_object::{CodeObject, ConstKey, Constant};
 pub use opcodes::{OPCODES, OpInfo, Opcode, Operand, StackEffect};
