@@ -248,6 +248,7 @@ pub fn create_class(
         slot_names,
         version: Cell::new(0),
         is_builtin: false,
+        lookup_cache: RefCell::new(Vec::new()),
     });
     let Some(mro) = c3_mro(&klass, &base_list) else {
         let names: Vec<String> = base_list.iter().map(|b| b.name()).collect();

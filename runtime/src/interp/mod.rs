@@ -12,6 +12,7 @@ mod caret;
 mod compare;
 mod eval;
 mod exceptions;
+mod fast;
 mod import;
 mod iterate;
 mod numeric;
