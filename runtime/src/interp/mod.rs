@@ -13,6 +13,7 @@ mod compare;
 mod eval;
 mod exceptions;
 mod fast;
+mod format_spec;
 mod import;
 mod iterate;
 mod numeric;
