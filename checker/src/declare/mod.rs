@@ -304,6 +304,17 @@ impl<'db> DeclBuilder<'db> {
                             } else {
                                 ann.ty
                             };
+                            // Static Python hook: a `Final` constant with a literal value
+                            // is inlined, so its uses have the literal's type.
+                            if ann.is_final
+                                && let Some(v) = value.as_deref()
+                                && let Some(ty) =
+                                    crate::rules::static_python::hooks::final_constant_type(
+                                        db, self.file, global.ty, v,
+                                    )
+                            {
+                                global.ty = ty;
+                            }
                         }
                         _ => {
                             global.ty = match (&res, value.as_deref()) {

@@ -98,12 +98,19 @@ impl StaticPass<'_> {
                 self.facts.replaced.push(span);
             }
             None => {
+                // `Array[int64](n)`: the size of a static array may be a primitive int.
+                let array_size = matches!(callee.kind(), TyKind::ClassObject(k)
+                    if is_static_stub_class(self.db, k.class) && k.class.qualname() == "staticarray");
                 for arg in c.args.iter().chain(c.keywords.iter().map(|k| &k.value)) {
                     let value = match arg {
                         ast::Expr::Starred(s) => &*s.value,
                         other => other,
                     };
-                    if primitive_of(self.ty(value)).is_some() {
+                    let primitive = primitive_of(self.ty(value));
+                    if array_size && primitive.is_some_and(|p| p.is_integral()) {
+                        continue;
+                    }
+                    if primitive.is_some() {
                         self.report(
                             codes::PRIMITIVE_CALL_ARGUMENT,
                             Span::from(value.range()),

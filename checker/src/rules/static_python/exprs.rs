@@ -40,7 +40,7 @@ impl StaticPass<'_> {
             }
             ast::Expr::Compare(c) => self.compare(c),
             ast::Expr::BoolOp(b) => {
-                let types: Vec<Ty> = b.values.iter().map(|v| self.ty(v)).collect();
+                let types: Vec<Ty> = b.values.iter().map(|v| self.bool_operand_ty(v)).collect();
                 let any_primitive = types.iter().any(|t| primitive_of(*t).is_some());
                 let all_same = types.windows(2).all(|w| w[0] == w[1]);
                 if any_primitive && !all_same {
@@ -100,6 +100,28 @@ impl StaticPass<'_> {
         }
         for child in children.into_iter().rev() {
             self.expr(child);
+        }
+    }
+
+    /// The type of an operand of `and`/`or`: `not p` and comparisons of primitives are
+    /// `cbool` whatever narrowing recorded for them.
+    fn bool_operand_ty(&self, expr: &ast::Expr) -> Ty {
+        match expr {
+            ast::Expr::UnaryOp(u)
+                if matches!(u.op, ast::UnaryOp::Not)
+                    && primitive_of(self.ty(&u.operand)).is_some_and(|p| p != Primitive::Double) =>
+            {
+                Ty::primitive(Primitive::CBool)
+            }
+            ast::Expr::Compare(c)
+                if !c.ops.iter().any(|op| matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot | ast::CmpOp::In | ast::CmpOp::NotIn))
+                    && std::iter::once(&*c.left)
+                        .chain(&c.comparators)
+                        .any(|e| primitive_of(self.ty(e)).is_some()) =>
+            {
+                Ty::primitive(Primitive::CBool)
+            }
+            _ => self.ty(expr),
         }
     }
 

@@ -212,3 +212,35 @@ pub(crate) fn import_is_dynamic(
         None => true,
     }
 }
+
+/// The type of a module `Final` constant of a static module whose value is a literal
+/// (`X: Final[int] = 2`): Cinder inlines the constant, so each use is `Literal[2]`.
+/// `None` when the rule does not apply (not static, not a literal, or the literal does
+/// not fit the declared type).
+pub(crate) fn final_constant_type(
+    db: &dyn Db,
+    file: SourceFile,
+    declared: Ty,
+    value: &ast::Expr,
+) -> Option<Ty> {
+    if !super::is_static_module(db, file) {
+        return None;
+    }
+    let literal = match value {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => Literal::Int(i64::try_from(i).ok()?),
+            ast::Constant::Bool(b) => Literal::Bool(*b),
+            _ => return None,
+        },
+        ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => match &*u.operand {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Int(i) => Literal::Int(i64::try_from(i).ok()?.checked_neg()?),
+                _ => return None,
+            },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let ty = Ty::literal(literal);
+    (declared.is_dynamic() || crate::types::relation::is_assignable(db, ty, declared)).then_some(ty)
+}
