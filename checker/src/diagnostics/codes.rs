@@ -112,6 +112,7 @@ declare_codes! {
     DOUBLE_NOT_INVERT = "double-not-invert", Error, "`not` or `~` applied to a `double` (message 13)", "import __static__\nfrom __static__ import double\ndef f(a: double) -> None:\n    not a\n";
     PRIMITIVE_UNION = "primitive-union", Error, "a union that includes a primitive type (message 14)", "import __static__\nfrom __static__ import int64\ndef f(a: int64 | None) -> None: ...\n";
     PRIMITIVE_ARITY = "primitive-arity", Error, "a primitive conversion called with other than one argument (message 15)", "import __static__\nfrom __static__ import int64\ndef f() -> None:\n    int64(1, 2)\n";
+    BOX_ARITY = "box-arity", Error, "`box()`, `unbox()` or `prod_assert()` called with the wrong number of arguments, or with keywords", "import __static__\nfrom __static__ import box\ndef f() -> None:\n    box()\n";
     BOX_NON_PRIMITIVE = "box-non-primitive", Error, "`box()` of a value that is not a primitive (message 16)", "import __static__\nfrom __static__ import box\nbox(1)\n";
     CLEN_ARGUMENT = "clen-argument", Error, "`clen()` of a value without a fast length (message 17)", "import __static__\nfrom __static__ import clen\nclen(1)\n";
     CRANGE_OUTSIDE_FOR = "crange-outside-for", Error, "`crange()` used other than as the iterator of a `for` loop (message 18)", "import __static__\nfrom __static__ import crange\nr = crange(10)\n";

@@ -34,6 +34,21 @@ impl StaticPass<'_> {
                     format!("{} requires a single argument ({nargs} given)", to.name()),
                 );
             }
+            // `int8(300)`: a literal argument is loaded as the primitive, so it must fit.
+            if let Some(arg) = c.args.first()
+                && let TyKind::Literal(crate::types::Literal::Int(v)) = self.ty(arg).kind()
+            {
+                if to.is_integral() && !to.fits(i128::from(*v)) {
+                    let message = format!(
+                        "type mismatch: {} cannot be assigned to {}",
+                        self.show(self.ty(arg)),
+                        to.name()
+                    );
+                    self.report(codes::STATIC_TYPE_MISMATCH, Span::from(arg.range()), message);
+                } else if to.is_integral() {
+                    self.facts.primitives.push((Span::from(arg.range()), to));
+                }
+            }
             let from = c.args.first().and_then(|a| primitive_of(self.ty(a)));
             self.facts
                 .calls
@@ -41,6 +56,55 @@ impl StaticPass<'_> {
             return;
         }
         match static_function_name(self.db, callee) {
+            Some("box") if c.args.len() != 1 || !c.keywords.is_empty() => {
+                self.report(
+                    codes::BOX_ARITY,
+                    span,
+                    "box only accepts a single argument",
+                );
+                return;
+            }
+            Some("unbox") => {
+                if c.args.len() != 1 {
+                    self.report(
+                        codes::BOX_ARITY,
+                        span,
+                        "unbox only accepts a single argument",
+                    );
+                } else if !c.keywords.is_empty() {
+                    self.report(
+                        codes::BOX_ARITY,
+                        span,
+                        "unbox() takes no keyword arguments",
+                    );
+                }
+                for arg in &c.args {
+                    if primitive_of(self.ty(arg)).is_some() {
+                        self.report(
+                            codes::PRIMITIVE_CALL_ARGUMENT,
+                            Span::from(arg.range()),
+                            "Call argument cannot be a primitive",
+                        );
+                    }
+                }
+                return;
+            }
+            Some("prod_assert") => {
+                // The condition may be a `cbool`; the message is an object.
+                self.facts.replaced.push(span);
+                if c.args.is_empty() || c.args.len() > 2 || !c.keywords.is_empty() {
+                    self.report(
+                        codes::BOX_ARITY,
+                        span,
+                        "prod_assert() only accepts one or two arguments",
+                    );
+                }
+                if let Some(message) = c.args.get(1) {
+                    self.no_primitive(message);
+                }
+                self.facts.calls.push((span, CallFact::Dynamic));
+                return;
+            }
             Some("box") => {
                 let arg = c
                     .args
@@ -85,10 +149,13 @@ impl StaticPass<'_> {
                 }
                 return;
             }
-            Some("unbox") => return,
             _ => {}
         }
         if special_form(callee) == Some(SpecialForm::Cast) {
+            return;
+        }
+        if self.checked_method_call(c, span) {
+            self.facts.calls.push((span, CallFact::Dynamic));
             return;
         }
         match static_callee(self, callee) {
@@ -219,6 +286,9 @@ impl StaticPass<'_> {
         } else {
             Ty::unknown()
         };
+        if self.unboxes_into(arg, expected) {
+            return;
+        }
         let ty = self.ty(arg);
         let span = Span::from(arg.range());
         if let (TyKind::Primitive(p), TyKind::Literal(_)) = (expected.kind(), ty.kind()) {

@@ -59,6 +59,9 @@ impl StaticPass<'_> {
                 self.report(codes::ARRAY_SLICE, span, "Static arrays cannot be sliced");
                 self.facts.replaced.push(span);
             }
+            ast::Expr::Subscript(s) if matches!(s.ctx, ast::ExprContext::Load) => {
+                self.checked_subscript(s, None, span);
+            }
             ast::Expr::Await(a) if primitive_of(self.ty(&a.value)).is_some() => {
                 self.report(
                     codes::PRIMITIVE_AWAIT,

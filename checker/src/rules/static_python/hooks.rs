@@ -59,6 +59,7 @@ pub(crate) fn static_function_name(db: &dyn Db, callee: Ty) -> Option<&'static s
         "crange" => "crange",
         "cast" => "cast",
         "inline" => "inline",
+        "prod_assert" => "prod_assert",
         _ => return None,
     })
 }

@@ -16,6 +16,7 @@ mod annotations;
 mod assign;
 mod calls;
 mod classes;
+mod containers;
 mod descr;
 mod display;
 mod exprs;
@@ -94,6 +95,7 @@ pub(crate) fn check(db: &dyn Db, file: SourceFile, mut diags: Vec<Diagnostic>) -
             return false;
         }
         if d.code == codes::BAD_ARGUMENT_TYPE
+            || d.code == codes::NO_MATCHING_OVERLOAD
             || d.code == codes::UNRESOLVED_IMPORT
             || d.code == codes::INVALID_ANNOTATION
             || d.code.name() == "strict-star-import"

@@ -1,0 +1,152 @@
+//! Element types of checked containers (`CheckedDict[K, V]`, `CheckedList[T]`,
+//! `Array[T]`) in the static pass: subscripts check keys and values with message 1,
+//! method calls check their arguments with message 2 (Cinder numbers the arguments of
+//! these built-in methods, the receiver being arg 0). The plain diagnostics of the same
+//! errors are dropped (their spans go to `facts.replaced`).
+//!
+//! Input: the container's type (with its type arguments) and the expressions involved.
+//! Output: diagnostics and `replaced` spans on the pass.
+
+use rustpython_parser::ast::{self, Ranged};
+
+use crate::diagnostics::{Span, codes};
+use crate::types::{ParamKind, Signature, Ty, TyKind};
+
+use super::assign::static_assignable;
+use super::hooks::is_static_stub_class;
+use super::walk::StaticPass;
+
+/// Which checked container a type is, with its type arguments.
+pub(super) enum Checked {
+    Dict { key: Ty, value: Ty },
+    List { item: Ty },
+    Array { item: Ty },
+}
+
+/// The checked container a type is, if it is one.
+pub(super) fn checked_container(pass: &StaticPass<'_>, ty: Ty) -> Option<Checked> {
+    let c = match ty.kind() {
+        TyKind::Instance(c) | TyKind::Exact(c) => c,
+        _ => return None,
+    };
+    if !is_static_stub_class(pass.db, c.class) {
+        return None;
+    }
+    let arg = |i: usize| c.args.get(i).copied().unwrap_or_else(Ty::unknown);
+    match c.class.qualname() {
+        "chkdict" => Some(Checked::Dict {
+            key: arg(0),
+            value: arg(1),
+        }),
+        "chklist" => Some(Checked::List { item: arg(0) }),
+        "staticarray" => Some(Checked::Array { item: arg(0) }),
+        _ => None,
+    }
+}
+
+impl StaticPass<'_> {
+    /// `container[index]` read or written (`value` for a store; `whole` is the span
+    /// the plain diagnostics of this subscript may have).
+    pub(super) fn checked_subscript(
+        &mut self,
+        s: &ast::ExprSubscript,
+        value: Option<&ast::Expr>,
+        whole: Span,
+    ) {
+        let Some(container) = checked_container(self, self.ty(&s.value)) else {
+            return;
+        };
+        if matches!(&*s.slice, ast::Expr::Slice(_)) {
+            return;
+        }
+        self.facts.replaced.push(whole);
+        let item = match container {
+            Checked::Dict { key, value } => {
+                self.check_flow(&s.slice, key);
+                value
+            }
+            Checked::List { item } | Checked::Array { item } => item,
+        };
+        if let Some(value) = value {
+            self.check_flow(value, item);
+        }
+    }
+
+    /// A method call on a checked container: message 2 for each argument that does not
+    /// fit (the first overload that accepts every argument wins).
+    pub(super) fn checked_method_call(&mut self, c: &ast::ExprCall, span: Span) -> bool {
+        let callee = self.ty(&c.func);
+        let candidates: Vec<Ty> = match callee.kind() {
+            TyKind::Overloaded(items) => items.to_vec(),
+            _ => vec![callee],
+        };
+        let mut sigs = Vec::new();
+        for candidate in candidates {
+            let TyKind::BoundMethod { self_ty, func } = candidate.kind() else {
+                return false;
+            };
+            if checked_container(self, *self_ty).is_none() {
+                return false;
+            }
+            let TyKind::Function(f) = func.kind() else {
+                return false;
+            };
+            sigs.push(f.sig.bind_first());
+        }
+        if sigs.is_empty()
+            || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
+            || c.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return false;
+        }
+        self.facts.replaced.push(span);
+        let fits = |pass: &Self, sig: &Signature| {
+            let positional = positional_params(sig);
+            c.args.len() <= positional.len()
+                && c.args
+                    .iter()
+                    .zip(&positional)
+                    .all(|(a, p)| static_assignable(pass.db, pass.ty(a), param_ty(p)))
+        };
+        if sigs.iter().any(|sig| fits(self, sig)) {
+            return true;
+        }
+        let sig = sigs
+            .iter()
+            .rev()
+            .find(|sig| positional_params(sig).len() >= c.args.len())
+            .or(sigs.last());
+        let Some(sig) = sig else { return true };
+        let positional = positional_params(sig);
+        for (i, (arg, param)) in c.args.iter().zip(&positional).enumerate() {
+            let expected = param_ty(param);
+            let ty = self.ty(arg);
+            if !static_assignable(self.db, ty, expected) {
+                let message = format!(
+                    "type mismatch: {} received for positional arg {}, expected {}",
+                    self.show(ty),
+                    i + 1,
+                    self.show(expected)
+                );
+                self.report(codes::STATIC_BAD_ARGUMENT, Span::from(arg.range()), message);
+            }
+        }
+        true
+    }
+}
+
+fn positional_params(sig: &Signature) -> Vec<&crate::types::Param> {
+    sig.params
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        })
+        .collect()
+}
+
+fn param_ty(p: &crate::types::Param) -> Ty {
+    if p.annotated { p.ty } else { Ty::unknown() }
+}
