@@ -154,14 +154,26 @@ impl StaticPass<'_> {
         if special_form(callee) == Some(SpecialForm::Cast) {
             return;
         }
+        if self.generic_instance(callee, span) {
+            return;
+        }
         if self.checked_method_call(c, span) {
             self.facts.calls.push((span, CallFact::Dynamic));
             return;
         }
         match static_callee(self, callee) {
             Some((sig, fact)) => {
+                let fact = fact(nargs);
+                let name = match &fact {
+                    CallFact::InvokeFunction { func, .. } | CallFact::InvokeMethod { func, .. } => {
+                        func.to_string()
+                    }
+                    CallFact::Construct { class, .. } => class.to_string(),
+                    _ => String::new(),
+                };
+                self.check_arity(c, &sig, &name, span);
                 self.check_static_args(c, &sig);
-                self.facts.calls.push((span, fact(nargs)));
+                self.facts.calls.push((span, fact));
                 self.facts.replaced.push(span);
             }
             None => {
@@ -239,6 +251,82 @@ impl StaticPass<'_> {
 
     fn resolver_res(&self, expr: &ast::Expr) -> Option<NameRes> {
         crate::declare::TypeExprResolver::with_decls(self.db, self.file, self.decls).expr_res(expr)
+    }
+
+    /// Messages 30 and 31: too many positional arguments, an unknown keyword, a
+    /// required parameter without a value.
+    fn check_arity(&mut self, c: &ast::ExprCall, sig: &Signature, callee: &str, span: Span) {
+        if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
+            || c.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return;
+        }
+        let positional: Vec<&crate::types::Param> = sig
+            .params
+            .iter()
+            .filter(|p| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+            .collect();
+        let var_args = sig.params.iter().any(|p| p.kind == ParamKind::VarPositional);
+        let var_kwargs = sig.params.iter().any(|p| p.kind == ParamKind::VarKeyword);
+        if !var_args && c.args.len() > positional.len() {
+            self.report(
+                codes::STATIC_TOO_MANY_POSITIONAL,
+                span,
+                format!(
+                    "{callee} takes {} positional args but {} were given",
+                    positional.len(),
+                    c.args.len()
+                ),
+            );
+            return;
+        }
+        let mut bad_keyword = false;
+        for kw in &c.keywords {
+            let Some(name) = &kw.arg else { continue };
+            let known = sig.params.iter().any(|p| {
+                p.name.as_deref() == Some(name.as_str())
+                    && matches!(p.kind, ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly)
+            });
+            if !known && !var_kwargs {
+                bad_keyword = true;
+                self.report(
+                    codes::STATIC_UNKNOWN_ARGUMENT,
+                    Span::from(kw.range),
+                    format!("Given argument {name} does not exist in the definition of {callee}"),
+                );
+            }
+        }
+        if bad_keyword {
+            return;
+        }
+        let mut missing = false;
+        for (i, p) in sig.params.iter().enumerate() {
+            if p.has_default || matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword) {
+                continue;
+            }
+            let by_position = matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword)
+                && i < c.args.len();
+            let by_keyword = c
+                .keywords
+                .iter()
+                .any(|k| k.arg.as_deref() == p.name.as_deref() && p.kind != ParamKind::PositionalOnly);
+            missing |= !by_position && !by_keyword;
+        }
+        if missing {
+            let total = sig
+                .params
+                .iter()
+                .filter(|p| !matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
+                .count();
+            self.report(
+                codes::STATIC_MISSING_ARGUMENT,
+                span,
+                format!(
+                    "Mismatched number of args for {callee}. Expected {total}, got {}",
+                    c.args.len() + c.keywords.len()
+                ),
+            );
+        }
     }
 
     /// Matches the arguments of a call to a static callee and checks each (message 2).

@@ -150,3 +150,63 @@ fn positional_params(sig: &Signature) -> Vec<&crate::types::Param> {
 fn param_ty(p: &crate::types::Param) -> Ty {
     if p.annotated { p.ty } else { Ty::unknown() }
 }
+
+/// The type parameters of a generic class of `__static__`, as Cinder shows them.
+fn generic_params(name: &str) -> Option<&'static str> {
+    match name {
+        "chkdict" => Some("K, V"),
+        "chklist" | "staticarray" => Some("T"),
+        _ => None,
+    }
+}
+
+impl StaticPass<'_> {
+    /// `CheckedDict[int]`: message 32 when the number of type arguments is wrong.
+    pub(super) fn generic_arity(&mut self, class: crate::types::ClassId, slice: &ast::Expr, span: Span) {
+        if !is_static_stub_class(self.db, class) {
+            return;
+        }
+        let Some(params) = generic_params(class.qualname()) else {
+            return;
+        };
+        let expected = params.split(", ").count();
+        let got = match slice {
+            ast::Expr::Tuple(t) => t.elts.len(),
+            _ => 1,
+        };
+        if got != expected {
+            self.report(
+                codes::GENERIC_ARITY,
+                span,
+                format!(
+                    "incorrect number of generic arguments for {}[{params}], expected {expected}, got {got}",
+                    class.qualname()
+                ),
+            );
+            self.facts.replaced.push(span);
+        }
+    }
+
+    /// `CheckedList()`: message 33 for a generic class constructed without arguments.
+    pub(super) fn generic_instance(&mut self, callee: Ty, span: Span) -> bool {
+        let TyKind::ClassObject(c) = callee.kind() else {
+            return false;
+        };
+        if !c.args.is_empty() || !is_static_stub_class(self.db, c.class) {
+            return false;
+        }
+        let Some(params) = generic_params(c.class.qualname()) else {
+            return false;
+        };
+        self.report(
+            codes::GENERIC_INSTANCE,
+            span,
+            format!(
+                "cannot create instances of a generic Type[{}[{params}]]",
+                c.class.qualname()
+            ),
+        );
+        self.facts.replaced.push(span);
+        true
+    }
+}

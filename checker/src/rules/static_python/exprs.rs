@@ -60,6 +60,17 @@ impl StaticPass<'_> {
                 self.facts.replaced.push(span);
             }
             ast::Expr::Subscript(s) if matches!(s.ctx, ast::ExprContext::Load) => {
+                if let TyKind::ClassObject(c) = self.ty(&s.value).kind() {
+                    self.generic_arity(c.class, &s.slice, span);
+                }
+                if self.may_be_none(self.ty(&s.value)) {
+                    self.report(
+                        codes::NONE_SUBSCRIPT,
+                        span,
+                        "'NoneType' object is not subscriptable",
+                    );
+                    self.facts.replaced.push(span);
+                }
                 self.checked_subscript(s, None, span);
             }
             ast::Expr::Await(a) if primitive_of(self.ty(&a.value)).is_some() => {
@@ -90,6 +101,7 @@ impl StaticPass<'_> {
             ast::Expr::Lambda(l) => self.lambda_captures(l),
             ast::Expr::Attribute(a) => {
                 let object = self.ty(&a.value);
+                self.none_attribute(object, a.attr.as_str(), span);
                 if let Some(fact) = field_fact(self, object, a.attr.as_str(), false) {
                     self.facts.fields.push((span, fact));
                 }
@@ -125,6 +137,23 @@ impl StaticPass<'_> {
                 Ty::primitive(Primitive::CBool)
             }
             _ => self.ty(expr),
+        }
+    }
+
+    /// Whether a type is `Optional[T]` (a union with `None` and something else).
+    pub(super) fn may_be_none(&self, ty: Ty) -> bool {
+        matches!(ty.kind(), TyKind::Union(members)
+            if members.iter().any(|m| m.is_none()) && members.iter().any(|m| !m.is_none() && !m.is_dynamic()))
+    }
+
+    /// Message 34: an attribute of a value that may be `None`.
+    pub(super) fn none_attribute(&mut self, object: Ty, attr: &str, span: Span) {
+        if self.may_be_none(object) && !attr.starts_with("__") {
+            self.report(
+                codes::NONE_ATTRIBUTE,
+                span,
+                format!("'NoneType' object has no attribute '{attr}'"),
+            );
         }
     }
 
@@ -206,6 +235,25 @@ impl StaticPass<'_> {
                 op,
                 ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
             ) {
+                let (l, r) = (self.ty(left), self.ty(right));
+                if primitive_of(l).is_some() || primitive_of(r).is_some() {
+                    let sigil = match op {
+                        ast::CmpOp::In => "in",
+                        ast::CmpOp::NotIn => "not in",
+                        ast::CmpOp::Is => "is",
+                        _ => "is not",
+                    };
+                    let message = format!(
+                        "'{sigil}' not supported between '{}' and '{}'",
+                        self.show(l),
+                        self.show(r)
+                    );
+                    self.report(
+                        codes::PRIMITIVE_COMPARE_UNSUPPORTED,
+                        Span::from(c.range),
+                        message,
+                    );
+                }
                 left = right;
                 continue;
             }
@@ -339,6 +387,7 @@ pub(super) fn attribute_store(
     let object = pass.ty(&a.value);
     let name = a.attr.as_str();
     let span = Span::from(a.range);
+    pass.none_attribute(object, name, span);
     let in_own_init = pass.scope().func_name == "__init__"
         && matches!(&*a.value, ast::Expr::Name(n) if Some(n.id.as_str()) == pass.scope().self_name.as_deref());
     for &member in object.union_members() {
