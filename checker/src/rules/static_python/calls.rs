@@ -44,7 +44,11 @@ impl StaticPass<'_> {
                         self.show(self.ty(arg)),
                         to.name()
                     );
-                    self.report(codes::STATIC_TYPE_MISMATCH, Span::from(arg.range()), message);
+                    self.report(
+                        codes::STATIC_TYPE_MISMATCH,
+                        Span::from(arg.range()),
+                        message,
+                    );
                 } else if to.is_integral() {
                     self.facts.primitives.push((Span::from(arg.range()), to));
                 }
@@ -57,11 +61,7 @@ impl StaticPass<'_> {
         }
         match static_function_name(self.db, callee) {
             Some("box") if c.args.len() != 1 || !c.keywords.is_empty() => {
-                self.report(
-                    codes::BOX_ARITY,
-                    span,
-                    "box only accepts a single argument",
-                );
+                self.report(codes::BOX_ARITY, span, "box only accepts a single argument");
                 return;
             }
             Some("unbox") => {
@@ -72,11 +72,7 @@ impl StaticPass<'_> {
                         "unbox only accepts a single argument",
                     );
                 } else if !c.keywords.is_empty() {
-                    self.report(
-                        codes::BOX_ARITY,
-                        span,
-                        "unbox() takes no keyword arguments",
-                    );
+                    self.report(codes::BOX_ARITY, span, "unbox() takes no keyword arguments");
                 }
                 for arg in &c.args {
                     if primitive_of(self.ty(arg)).is_some() {
@@ -264,9 +260,17 @@ impl StaticPass<'_> {
         let positional: Vec<&crate::types::Param> = sig
             .params
             .iter()
-            .filter(|p| matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword))
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+                )
+            })
             .collect();
-        let var_args = sig.params.iter().any(|p| p.kind == ParamKind::VarPositional);
+        let var_args = sig
+            .params
+            .iter()
+            .any(|p| p.kind == ParamKind::VarPositional);
         let var_kwargs = sig.params.iter().any(|p| p.kind == ParamKind::VarKeyword);
         if !var_args && c.args.len() > positional.len() {
             self.report(
@@ -285,7 +289,10 @@ impl StaticPass<'_> {
             let Some(name) = &kw.arg else { continue };
             let known = sig.params.iter().any(|p| {
                 p.name.as_deref() == Some(name.as_str())
-                    && matches!(p.kind, ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly)
+                    && matches!(
+                        p.kind,
+                        ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                    )
             });
             if !known && !var_kwargs {
                 bad_keyword = true;
@@ -304,12 +311,13 @@ impl StaticPass<'_> {
             if p.has_default || matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword) {
                 continue;
             }
-            let by_position = matches!(p.kind, ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword)
-                && i < c.args.len();
-            let by_keyword = c
-                .keywords
-                .iter()
-                .any(|k| k.arg.as_deref() == p.name.as_deref() && p.kind != ParamKind::PositionalOnly);
+            let by_position = matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            ) && i < c.args.len();
+            let by_keyword = c.keywords.iter().any(|k| {
+                k.arg.as_deref() == p.name.as_deref() && p.kind != ParamKind::PositionalOnly
+            });
             missing |= !by_position && !by_keyword;
         }
         if missing {

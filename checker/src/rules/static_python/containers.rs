@@ -162,7 +162,12 @@ fn generic_params(name: &str) -> Option<&'static str> {
 
 impl StaticPass<'_> {
     /// `CheckedDict[int]`: message 32 when the number of type arguments is wrong.
-    pub(super) fn generic_arity(&mut self, class: crate::types::ClassId, slice: &ast::Expr, span: Span) {
+    pub(super) fn generic_arity(
+        &mut self,
+        class: crate::types::ClassId,
+        slice: &ast::Expr,
+        span: Span,
+    ) {
         if !is_static_stub_class(self.db, class) {
             return;
         }

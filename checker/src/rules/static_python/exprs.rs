@@ -124,15 +124,20 @@ impl StaticPass<'_> {
         match expr {
             ast::Expr::UnaryOp(u)
                 if matches!(u.op, ast::UnaryOp::Not)
-                    && primitive_of(self.ty(&u.operand)).is_some_and(|p| p != Primitive::Double) =>
+                    && primitive_of(self.ty(&u.operand))
+                        .is_some_and(|p| p != Primitive::Double) =>
             {
                 Ty::primitive(Primitive::CBool)
             }
             ast::Expr::Compare(c)
-                if !c.ops.iter().any(|op| matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot | ast::CmpOp::In | ast::CmpOp::NotIn))
-                    && std::iter::once(&*c.left)
-                        .chain(&c.comparators)
-                        .any(|e| primitive_of(self.ty(e)).is_some()) =>
+                if !c.ops.iter().any(|op| {
+                    matches!(
+                        op,
+                        ast::CmpOp::Is | ast::CmpOp::IsNot | ast::CmpOp::In | ast::CmpOp::NotIn
+                    )
+                }) && std::iter::once(&*c.left)
+                    .chain(&c.comparators)
+                    .any(|e| primitive_of(self.ty(e)).is_some()) =>
             {
                 Ty::primitive(Primitive::CBool)
             }
