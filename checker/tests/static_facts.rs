@@ -216,3 +216,24 @@ fn a_primitive_global_blocks_compilation() {
         ["cannot use primitives in global or closure scope"]
     );
 }
+
+#[test]
+fn checked_container_displays() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import CheckedDict, CheckedList
+
+def f() -> CheckedList[int]:
+    d: CheckedDict[str, int] = {"a": 1}
+    return [1, 2]
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            checked literal 127..135 `{"a": 1}`: __static__.chkdict
+            checked literal 147..153 `[1, 2]`: __static__.chklist
+        "#]],
+    );
+}

@@ -382,7 +382,7 @@ impl StaticPass<'_> {
         } else {
             Ty::unknown()
         };
-        if self.unboxes_into(arg, expected) {
+        if self.unboxes_into(arg, expected) || self.checked_literal(arg, expected) {
             return;
         }
         let ty = self.ty(arg);

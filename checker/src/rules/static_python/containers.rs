@@ -215,3 +215,77 @@ impl StaticPass<'_> {
         true
     }
 }
+
+impl StaticPass<'_> {
+    /// A dict or list display (or comprehension) flowing into a `CheckedDict` or
+    /// `CheckedList` slot is built as that checked container: its elements must fit.
+    /// Returns whether the rule applied (and reported message 1 if they do not).
+    pub(super) fn checked_literal(&mut self, value: &ast::Expr, declared: Ty) -> bool {
+        let Some(container) = checked_container(self, declared) else {
+            return false;
+        };
+        let span = Span::from(value.range());
+        let (shown, ok) = match (&container, value) {
+            (Checked::Dict { key, value: val }, ast::Expr::Dict(d)) => {
+                let keys: Vec<Ty> = d.keys.iter().flatten().map(|k| self.ty(k)).collect();
+                let values: Vec<Ty> = d.values.iter().map(|v| self.ty(v)).collect();
+                if d.keys.iter().any(Option::is_none) {
+                    return false;
+                }
+                self.dict_elements(&keys, &values, *key, *val)
+            }
+            (Checked::Dict { key, value: val }, ast::Expr::DictComp(d)) => {
+                let (k, v) = (self.ty(&d.key), self.ty(&d.value));
+                self.dict_elements(&[k], &[v], *key, *val)
+            }
+            (Checked::List { item }, ast::Expr::List(l)) => {
+                if l.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
+                    return false;
+                }
+                let items: Vec<Ty> = l.elts.iter().map(|e| self.ty(e)).collect();
+                self.list_elements(&items, *item)
+            }
+            (Checked::List { item }, ast::Expr::ListComp(l)) => {
+                let t = self.ty(&l.elt);
+                self.list_elements(&[t], *item)
+            }
+            _ => return false,
+        };
+        if ok {
+            if let Some(descr) = super::descr::type_descr(self, declared) {
+                self.facts.checked_literals.push((span, descr));
+            }
+        } else {
+            let message = format!(
+                "type mismatch: {shown} cannot be assigned to {}",
+                self.show(declared)
+            );
+            self.report(codes::STATIC_TYPE_MISMATCH, span, message);
+        }
+        true
+    }
+
+    fn element_type(&self, types: &[Ty], declared: Ty) -> Ty {
+        if types.is_empty() {
+            return declared;
+        }
+        Ty::union(types.iter().copied())
+    }
+
+    fn dict_elements(&self, keys: &[Ty], values: &[Ty], key: Ty, value: Ty) -> (String, bool) {
+        let ok = keys.iter().all(|&k| static_assignable(self.db, k, key))
+            && values.iter().all(|&v| static_assignable(self.db, v, value));
+        let shown = format!(
+            "chkdict[{}, {}]",
+            self.show(self.element_type(keys, key)),
+            self.show(self.element_type(values, value))
+        );
+        (shown, ok)
+    }
+
+    fn list_elements(&self, items: &[Ty], item: Ty) -> (String, bool) {
+        let ok = items.iter().all(|&t| static_assignable(self.db, t, item));
+        let shown = format!("chklist[{}]", self.show(self.element_type(items, item)));
+        (shown, ok)
+    }
+}

@@ -192,7 +192,7 @@ impl<'db> StaticPass<'db> {
 
     /// Checks that a value flows into a typed slot: message 1 or the `CAST` fact.
     pub fn check_flow(&mut self, value: &ast::Expr, declared: Ty) {
-        if self.unboxes_into(value, declared) {
+        if self.unboxes_into(value, declared) || self.checked_literal(value, declared) {
             return;
         }
         let ty = self.ty(value);
@@ -287,7 +287,7 @@ impl<'db> StaticPass<'db> {
                 }
                 let Some(ret) = self.scope().ret else { return };
                 if let Some(v) = &r.value
-                    && self.unboxes_into(v, ret)
+                    && (self.unboxes_into(v, ret) || self.checked_literal(v, ret))
                 {
                     return;
                 }
