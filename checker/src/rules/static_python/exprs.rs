@@ -81,21 +81,59 @@ impl StaticPass<'_> {
                 );
             }
             ast::Expr::Dict(d) => {
-                for k in d.keys.iter().flatten() {
-                    self.no_primitive(k);
-                }
-                for v in &d.values {
-                    self.no_primitive(v);
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    match k {
+                        Some(k) => {
+                            self.no_primitive_because(k, "dict keys cannot be primitives");
+                            self.no_primitive_because(v, "dict keys cannot be primitives");
+                        }
+                        None => self.no_primitive_because(v, "dict splat cannot be a primitive"),
+                    }
                 }
             }
-            ast::Expr::Set(s) => s.elts.iter().for_each(|e| self.no_primitive(e)),
+            ast::Expr::DictComp(d) => {
+                self.no_primitive_because(
+                    &d.key,
+                    "dictionary comprehension key cannot be a primitive",
+                );
+                self.no_primitive_because(
+                    &d.value,
+                    "dictionary comprehension value cannot be a primitive",
+                );
+            }
+            ast::Expr::Set(s) => s
+                .elts
+                .iter()
+                .for_each(|e| self.no_primitive_because(e, "set members cannot be primitives")),
+            ast::Expr::SetComp(s) => {
+                self.no_primitive_because(&s.elt, "generator element cannot be a primitive")
+            }
+            ast::Expr::ListComp(l) => {
+                self.no_primitive_because(&l.elt, "generator element cannot be a primitive")
+            }
             ast::Expr::List(l) => l.elts.iter().for_each(|e| self.no_primitive(e)),
             ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| self.no_primitive(e)),
-            ast::Expr::GeneratorExp(g) => self.no_primitive(&g.elt),
+            ast::Expr::GeneratorExp(g) => {
+                self.no_primitive_because(&g.elt, "generator element cannot be a primitive")
+            }
             ast::Expr::Slice(s) => {
                 for part in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
-                    self.no_primitive(part);
+                    self.no_primitive_because(part, "slice indices cannot be primitives");
                 }
+            }
+            ast::Expr::FormattedValue(f) => {
+                self.no_primitive_because(&f.value, "cannot use primitive in formatted value")
+            }
+            ast::Expr::Starred(s) => {
+                self.no_primitive_because(&s.value, "cannot use primitive in starred expression")
+            }
+            ast::Expr::Yield(y) => {
+                if let Some(v) = &y.value {
+                    self.no_primitive_because(v, "cannot yield a primitive value");
+                }
+            }
+            ast::Expr::YieldFrom(y) => {
+                self.no_primitive_because(&y.value, "cannot yield from a primitive value")
             }
             ast::Expr::Name(n) => self.closure_load(n.id.as_str(), span),
             ast::Expr::Lambda(l) => self.lambda_captures(l),

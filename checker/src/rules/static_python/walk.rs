@@ -379,7 +379,7 @@ impl<'db> StaticPass<'db> {
                 self.expr(&a.test);
                 if let Some(msg) = &a.msg {
                     self.expr(msg);
-                    self.no_primitive(msg);
+                    self.no_primitive_because(msg, "assert message cannot be a primitive");
                 }
             }
             S::Expr(e) => self.expr(&e.value),
@@ -592,7 +592,19 @@ impl<'db> StaticPass<'db> {
         super::exprs::check_arithmetic(self, left, a.op, right, Span::from(a.range));
     }
 
-    /// A primitive may not appear here (assert messages, container elements...).
+    /// A primitive may not appear here, for the reason Cinder gives (dict keys, set
+    /// members, generator elements, slice bounds, formatted values, yields...).
+    pub fn no_primitive_because(&mut self, expr: &ast::Expr, reason: &str) {
+        if matches!(self.ty(expr).kind(), TyKind::Primitive(_)) {
+            self.report(
+                codes::PRIMITIVE_NOT_OBJECT,
+                Span::from(expr.range()),
+                reason,
+            );
+        }
+    }
+
+    /// A primitive may not appear here (list and tuple elements, decorators...).
     pub fn no_primitive(&mut self, expr: &ast::Expr) {
         let ty = self.ty(expr);
         if matches!(ty.kind(), TyKind::Primitive(_)) {
