@@ -324,6 +324,12 @@ impl<'db> DeclBuilder<'db> {
                                     crate::types::TyKind::Instance(c) if c.args.is_empty() => {
                                         Ty::class_object(c.class, Vec::new())
                                     }
+                                    // `size_t = uint64`: the primitive's class.
+                                    crate::types::TyKind::Primitive(p) => {
+                                        crate::rules::static_python::hooks::primitive_class_object(
+                                            db, *p,
+                                        )
+                                    }
                                     _ => Ty::unknown(),
                                 },
                                 (NameRes::TypeVar(_), _) => Ty::unknown(),

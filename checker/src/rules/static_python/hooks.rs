@@ -245,3 +245,12 @@ pub(crate) fn final_constant_type(
     let ty = Ty::literal(literal);
     (declared.is_dynamic() || crate::types::relation::is_assignable(db, ty, declared)).then_some(ty)
 }
+
+/// The `__static__` class of a primitive as a value (`size_t = uint64`, then
+/// `size_t(n)` converts like `uint64(n)`).
+pub(crate) fn primitive_class_object(db: &dyn Db, p: Primitive) -> Ty {
+    match static_stub(db) {
+        Some(stub) => Ty::class_object(ClassId::new(stub, p.name()), Vec::new()),
+        None => Ty::unknown(),
+    }
+}
