@@ -148,11 +148,20 @@ pub(crate) fn call_type(db: &dyn Db, callee: Ty, args: &[Ty]) -> Option<Ty> {
 }
 
 /// What an annotation's type means in a static module: plain `float`, unions other than
-/// `Optional[T]`, `Callable`, and classes of modules that are not static (other than
+/// `Optional[T]`, `Callable`, type variables, the builtins `bytearray`, `slice`,
+/// `enumerate`, `map`, `zip`, and classes of modules that are not static (other than
 /// `builtins` and `__static__`) are `dynamic`.
 pub(crate) fn static_annotation(db: &dyn Db, ty: Ty) -> Ty {
     match ty.kind() {
         TyKind::Instance(c) if is_builtin(db, c.class, "float") => Ty::unknown(),
+        TyKind::Instance(c)
+            if ["bytearray", "slice", "enumerate", "map", "zip"]
+                .iter()
+                .any(|n| is_builtin(db, c.class, n)) =>
+        {
+            Ty::unknown()
+        }
+        TyKind::TypeVar(_) => Ty::unknown(),
         TyKind::Instance(c) | TyKind::Exact(c) if !is_trusted_class(db, c.class) => Ty::unknown(),
         TyKind::ClassObject(_) | TyKind::Callable(_) | TyKind::Any => Ty::unknown(),
         TyKind::Union(members) => {
