@@ -237,3 +237,26 @@ def f() -> CheckedList[int]:
         "#]],
     );
 }
+
+#[test]
+fn not_of_a_primitive_in_a_condition_is_cbool() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import cbool
+
+def f(a: cbool, b: cbool) -> int:
+    if a and not b:
+        return 1
+    return 0
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, __static__.cbool#), (1, __static__.cbool#)]
+            primitive 89..90 `a`: cbool
+            primitive 95..100 `not b`: cbool
+            primitive 99..100 `b`: cbool
+        "#]],
+    );
+}
