@@ -53,3 +53,30 @@ fn a_valid_static_module_compiles() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(dir.path().join("good.pyc").is_file());
 }
+
+#[test]
+fn the_static_benchmark_programs_check_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut programs: Vec<String> = std::fs::read_dir(root.join("bench/programs"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with("_static.py"))
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    programs.sort();
+    assert!(!programs.is_empty());
+    let mut args = vec!["check"];
+    args.extend(programs.iter().map(String::as_str));
+    let out = cinder(&args, root);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
