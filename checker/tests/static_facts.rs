@@ -260,3 +260,23 @@ def f(a: cbool, b: cbool) -> int:
         "#]],
     );
 }
+
+#[test]
+fn checked_dicts_flag_makes_displays_checked() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__.compiler_flags import checked_dicts
+
+def f() -> int:
+    d = {"a": 1}
+    return d["a"]
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            checked literal 95..103 `{"a": 1}`: __static__.chkdict
+        "#]],
+    );
+}

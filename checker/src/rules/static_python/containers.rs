@@ -217,6 +217,21 @@ impl StaticPass<'_> {
 }
 
 impl StaticPass<'_> {
+    /// A display whose inferred type is a checked container (its context, or a compiler
+    /// flag, made it one): the `checked_literals` fact.
+    pub(super) fn checked_display_fact(&mut self, expr: &ast::Expr) {
+        let ty = self.ty(expr);
+        if matches!(
+            checked_container(self, ty),
+            Some(Checked::Dict { .. } | Checked::List { .. })
+        ) && let Some(descr) = super::descr::type_descr(self, ty)
+        {
+            self.facts
+                .checked_literals
+                .push((Span::from(expr.range()), descr));
+        }
+    }
+
     /// A dict or list display (or comprehension) flowing into a `CheckedDict` or
     /// `CheckedList` slot is built as that checked container: its elements must fit.
     /// Returns whether the rule applied (and reported message 1 if they do not).

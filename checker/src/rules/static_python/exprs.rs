@@ -21,6 +21,15 @@ impl StaticPass<'_> {
         if let Some(TyKind::Primitive(p)) = self.recorded(expr).map(|t| t.kind()) {
             self.facts.primitives.push((span, *p));
         }
+        if matches!(
+            expr,
+            ast::Expr::Dict(_)
+                | ast::Expr::List(_)
+                | ast::Expr::DictComp(_)
+                | ast::Expr::ListComp(_)
+        ) {
+            self.checked_display_fact(expr);
+        }
         match expr {
             ast::Expr::Call(c) => self.call(c, span),
             ast::Expr::BinOp(b) => {

@@ -263,3 +263,41 @@ pub(crate) fn primitive_class_object(db: &dyn Db, p: Primitive) -> Ty {
         None => Ty::unknown(),
     }
 }
+
+/// The checked container a `dict`/`list` display (or comprehension) of a static module
+/// is built as: the `CheckedDict`/`CheckedList` its context expects, or any display when
+/// the module imports the `checked_dicts`/`checked_lists` compiler flag.
+pub(crate) fn checked_display_class(
+    db: &dyn Db,
+    file: SourceFile,
+    class: &str,
+    expected: Option<Ty>,
+) -> Option<ClassId> {
+    let (checked, flag) = match class {
+        "dict" => ("chkdict", "checked_dicts"),
+        "list" => ("chklist", "checked_lists"),
+        _ => return None,
+    };
+    let stub = static_stub(db)?;
+    let wanted = expected.is_some_and(|e| {
+        e.union_members().iter().any(|m| {
+            matches!(m.kind(), TyKind::Instance(c) | TyKind::Exact(c)
+                if c.class.file() == stub && c.class.qualname() == checked)
+        })
+    });
+    (wanted || has_compiler_flag(db, file, flag)).then(|| ClassId::new(stub, checked))
+}
+
+/// Whether a module imports a compiler flag (`from __static__.compiler_flags import x`).
+fn has_compiler_flag(db: &dyn Db, file: SourceFile, flag: &str) -> bool {
+    crate::parse::parsed_module(db, file)
+        .suite()
+        .iter()
+        .any(|stmt| match stmt {
+            ast::Stmt::ImportFrom(i) => {
+                i.module.as_deref() == Some("__static__.compiler_flags")
+                    && i.names.iter().any(|a| a.name.as_str() == flag)
+            }
+            _ => false,
+        })
+}
