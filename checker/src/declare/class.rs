@@ -68,6 +68,11 @@ impl DeclBuilder<'_> {
                     {
                         flags.is_enum = true;
                     }
+                    // An enum class of another module (`__static__.Enum` derives from
+                    // `enum.Enum`).
+                    if c.class.file() != self.file && crate::types::class::is_enum(self.db, c) {
+                        flags.is_enum = true;
+                    }
                     if c.class.qualname() == "NamedTuple" {
                         flags.is_named_tuple = true;
                     }

@@ -304,6 +304,17 @@ impl<'db> DeclBuilder<'db> {
                             } else {
                                 ann.ty
                             };
+                            // Static Python hook: a `Final` constant with a literal value
+                            // is inlined, so its uses have the literal's type.
+                            if ann.is_final
+                                && let Some(v) = value.as_deref()
+                                && let Some(ty) =
+                                    crate::rules::static_python::hooks::final_constant_type(
+                                        db, self.file, global.ty, v,
+                                    )
+                            {
+                                global.ty = ty;
+                            }
                         }
                         _ => {
                             global.ty = match (&res, value.as_deref()) {
@@ -312,6 +323,12 @@ impl<'db> DeclBuilder<'db> {
                                 (NameRes::Alias(alias), _) => match alias.kind() {
                                     crate::types::TyKind::Instance(c) if c.args.is_empty() => {
                                         Ty::class_object(c.class, Vec::new())
+                                    }
+                                    // `size_t = uint64`: the primitive's class.
+                                    crate::types::TyKind::Primitive(p) => {
+                                        crate::rules::static_python::hooks::primitive_class_object(
+                                            db, *p,
+                                        )
                                     }
                                     _ => Ty::unknown(),
                                 },

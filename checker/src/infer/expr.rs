@@ -202,7 +202,18 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// `list[...]` etc., or the expected type when the display fits it.
     fn container(&self, class: &str, args: Vec<Ty>, expected: Option<Ty>) -> Ty {
-        let ty = builtin_instance(self.db, class, args);
+        // Static Python hook: a display built as a checked container.
+        let checked = if self.static_module {
+            crate::rules::static_python::hooks::checked_display_class(
+                self.db, self.file, class, expected,
+            )
+        } else {
+            None
+        };
+        let ty = match checked {
+            Some(id) => Ty::instance(id, args),
+            None => builtin_instance(self.db, class, args),
+        };
         if let Some(expected) = expected {
             for member in expected.union_members() {
                 // Elements are compared covariantly: `[Circle(), Square()]` is a

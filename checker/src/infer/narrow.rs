@@ -68,7 +68,20 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
                 let (t, f) = self.condition(&u.operand);
-                let bool_ty = crate::types::class::builtin_instance(self.db, "bool", Vec::new());
+                let mut bool_ty =
+                    crate::types::class::builtin_instance(self.db, "bool", Vec::new());
+                // Static Python hook: `not` on a primitive is a `cbool`.
+                if self.static_module
+                    && let Some(&operand) = self
+                        .types
+                        .get(&crate::diagnostics::Span::from(u.operand.range()))
+                    && let Some(ty) = crate::rules::static_python::hooks::unary_op_type(
+                        ast::UnaryOp::Not,
+                        operand,
+                    )
+                {
+                    bool_ty = ty;
+                }
                 self.record(crate::diagnostics::Span::from(test.range()), bool_ty);
                 (f, t)
             }

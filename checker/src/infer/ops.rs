@@ -237,9 +237,9 @@ impl<'db, 'a> Infer<'db, 'a> {
                 // `list[int]` as a value: the generic alias.
                 let args = match index.kind() {
                     TyKind::Tuple(TupleTy::Fixed(items)) => {
-                        items.iter().map(|&t| class_arg(t)).collect()
+                        items.iter().map(|&t| class_arg(self.db, t)).collect()
                     }
-                    _ => vec![class_arg(index)],
+                    _ => vec![class_arg(self.db, index)],
                 };
                 return Ty::class_object(c.class, args);
             }
@@ -405,7 +405,11 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 }
 
-fn class_arg(ty: Ty) -> Ty {
+fn class_arg(db: &dyn crate::db::Db, ty: Ty) -> Ty {
+    // Static Python hook: `Array[int64]` takes the primitive, not an instance of the class.
+    if let Some(p) = crate::rules::static_python::hooks::primitive_class(db, ty) {
+        return Ty::primitive(p);
+    }
     match ty.kind() {
         TyKind::ClassObject(c) => Ty::instance(c.class, c.args.to_vec()),
         TyKind::None => ty,

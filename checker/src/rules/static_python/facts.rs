@@ -99,6 +99,9 @@ pub struct StaticFacts {
     /// The primitive kind of every expression of primitive type.
     pub primitives: Vec<(Span, Primitive)>,
     pub arg_checks: Vec<ArgChecks>,
+    /// Dict and list displays (and comprehensions) built as the checked container of
+    /// their context (`BUILD_CHECKED_MAP`/`BUILD_CHECKED_LIST`), with its descriptor.
+    pub checked_literals: Vec<(Span, TypeDescr)>,
     /// Ranges where the static pass reports in place of plain checking: calls whose
     /// arguments it checked, `from __static__` imports, `Array` slices, misplaced
     /// `Final` (the plain diagnostics inside them are dropped).
@@ -116,6 +119,8 @@ impl StaticFacts {
         self.casts.dedup_by_key(|(s, _)| *s);
         self.primitives.sort_by_key(|(s, _)| *s);
         self.primitives.dedup_by_key(|(s, _)| *s);
+        self.checked_literals.sort_by_key(|(s, _)| *s);
+        self.checked_literals.dedup_by_key(|(s, _)| *s);
         self.replaced.sort();
         self.replaced.dedup();
     }
@@ -184,6 +189,15 @@ impl StaticFacts {
             let _ = writeln!(
                 out,
                 "cast {}..{} `{}`: CAST {descr}",
+                s.start,
+                s.end,
+                src(s)
+            );
+        }
+        for (s, descr) in &self.checked_literals {
+            let _ = writeln!(
+                out,
+                "checked literal {}..{} `{}`: {descr}",
                 s.start,
                 s.end,
                 src(s)
