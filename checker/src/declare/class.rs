@@ -101,6 +101,8 @@ impl DeclBuilder<'_> {
                 .is_some_and(|a| a.as_str() == "metaclass")
             {
                 let ty = resolver.silent_type(&keyword.value);
+                flags.abc_metaclass |=
+                    matches!(ty.kind(), TyKind::Instance(c) if c.class.qualname() == "ABCMeta");
                 if !matches!(ty.kind(), TyKind::Instance(c) if matches!(c.class.qualname(), "ABCMeta" | "type"))
                 {
                     metaclass = Some(ty);

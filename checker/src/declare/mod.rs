@@ -82,6 +82,10 @@ pub struct ClassFlags {
     /// A base could not be resolved: unknown members are allowed.
     pub has_dynamic_base: bool,
     pub is_named_tuple: bool,
+    /// Declared with `metaclass=ABCMeta` (`abc.ABC`): the class has `register`.
+    pub abc_metaclass: bool,
+    /// `class C(TypedDict, total=False)`: keys are not required by default.
+    pub typed_dict_not_total: bool,
 }
 
 /// What a class member is.

@@ -129,9 +129,15 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     fn instance_member(&mut self, class: &ClassTy, object: Ty, name: &str) -> Option<Ty> {
         match lookup_member(self.db, class, name) {
-            Some(found) => Some(bind_member(&found, object, false)),
+            Some(found) => Some(
+                self.descriptor_get(&found)
+                    .unwrap_or_else(|| bind_member(&found, object, false)),
+            ),
             None => {
-                if has_dynamic_ancestry(self.db, class) || is_builtin(self.db, class.class, "type")
+                if has_dynamic_ancestry(self.db, class)
+                    || has_custom_metaclass(self.db, class)
+                    || builtin_class(self.db, "type")
+                        .is_some_and(|t| crate::types::class::is_subclass(self.db, class.class, t))
                 {
                     return Some(Ty::unknown());
                 }
@@ -153,7 +159,10 @@ impl<'db, 'a> Infer<'db, 'a> {
     fn class_member(&mut self, class: &ClassTy, name: &str) -> Option<Ty> {
         let object = Ty::class_object(class.class, class.args.to_vec());
         if let Some(found) = lookup_member(self.db, class, name) {
-            return Some(bind_member(&found, object, true));
+            return Some(
+                self.descriptor_get(&found)
+                    .unwrap_or_else(|| bind_member(&found, object, true)),
+            );
         }
         if has_dynamic_ancestry(self.db, class) {
             return Some(Ty::unknown());
@@ -168,6 +177,24 @@ impl<'db, 'a> Infer<'db, 'a> {
             {
                 return Some(bind_member(&found, object, false));
             }
+        }
+        // Attributes of `ABCMeta`, the metaclass of `abc.ABC` subclasses and protocols.
+        let abc_meta = mro_of(self.db, class).iter().any(|c| {
+            class_decl(self.db, c.class)
+                .is_some_and(|d| d.flags.abc_metaclass || d.flags.is_protocol)
+        });
+        if abc_meta
+            && let Some(meta) = crate::types::class::module_class(self.db, "abc", "ABCMeta")
+            && let Some(found) = lookup_member(
+                self.db,
+                &ClassTy {
+                    class: meta,
+                    args: Box::new([]),
+                },
+                name,
+            )
+        {
+            return Some(bind_member(&found, object, false));
         }
         // Attributes of the metaclass `type`.
         if let Some(type_class) = builtin_class(self.db, "type")
@@ -185,7 +212,8 @@ impl<'db, 'a> Infer<'db, 'a> {
         if matches!(
             name,
             "__name__" | "__qualname__" | "__module__" | "__doc__" | "__dict__" | "__mro__"
-        ) {
+        ) || has_custom_metaclass(self.db, class)
+        {
             return Some(Ty::unknown());
         }
         None
@@ -334,6 +362,47 @@ impl<'db, 'a> Infer<'db, 'a> {
 }
 
 /// A member's type as seen through `object` (methods bound, properties read).
+/// Whether a class or an ancestor declares a metaclass (other than `type`/`ABCMeta`)
+/// with its own `__new__`, which may add attributes the class body does not show
+/// (Django's `ModelBase` adds `_meta` to every model).
+fn has_custom_metaclass(db: &dyn crate::Db, class: &ClassTy) -> bool {
+    mro_of(db, class).iter().any(|c| {
+        class_decl(db, c.class)
+            .and_then(|d| d.metaclass)
+            .is_some_and(|meta| match meta.kind() {
+                TyKind::Instance(m) => lookup_member(db, m, "__new__")
+                    .is_some_and(|f| !is_builtin(db, f.owner, "type")),
+                _ => false,
+            })
+    })
+}
+
+impl Infer<'_, '_> {
+    /// A class attribute whose value is a descriptor (an instance of a class with
+    /// `__get__`): what `__get__` returns (unknown when it is not annotated).
+    fn descriptor_get(&mut self, found: &FoundMember) -> Option<Ty> {
+        if found.member.kind != MemberKind::ClassVar {
+            return None;
+        }
+        let TyKind::Instance(c) = found.ty().kind() else {
+            return None;
+        };
+        let get = lookup_member(self.db, c, "__get__")?;
+        Some(match get.ty().kind() {
+            TyKind::Function(f) if !f.sig.ret.is_unknown() => {
+                let mut vars = Vec::new();
+                crate::types::subst::collect_type_vars(f.sig.ret, &mut vars);
+                if vars.is_empty() {
+                    get.subst.apply(f.sig.ret)
+                } else {
+                    Ty::unknown()
+                }
+            }
+            _ => Ty::unknown(),
+        })
+    }
+}
+
 fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
     let ty = found.ty();
     match (found.member.kind, ty.kind()) {

@@ -36,6 +36,24 @@ impl<'db, 'a> Infer<'db, 'a> {
             ScopeSymbols::of_function(syntax.args, syntax.body),
         );
         frame.is_generator = func.flags.is_generator;
+        let is_method = (self.unit_class.is_some() && self.frames.is_empty())
+            || self
+                .frames
+                .last()
+                .is_some_and(|f| f.kind == FrameKind::Class);
+        if is_method
+            && !func.flags.is_staticmethod
+            && syntax.returns.is_none()
+            && !func.sig.params.iter().any(|p| p.annotated)
+        {
+            frame.implicit_self = syntax
+                .args
+                .posonlyargs
+                .iter()
+                .chain(&syntax.args.args)
+                .next()
+                .map(|a| a.def.arg.as_str());
+        }
         if syntax.returns.is_some() {
             let mut ret = func.sig.ret;
             if func.flags.is_async
