@@ -193,7 +193,7 @@ impl DeclBuilder<'_> {
         let mut resolver = TypeExprResolver::reporting(self.db, self.file);
         resolver.self_ty = class.map(|(_, ty)| ty);
         let coroutine = crate::types::class::typing_class(self.db, "Coroutine");
-        let sig = signature(
+        let mut sig = signature(
             &mut resolver,
             syntax,
             class.map(|(_, ty)| ty),
@@ -201,6 +201,10 @@ impl DeclBuilder<'_> {
             coroutine,
         );
         self.diags.append(&mut resolver.diags);
+        if let Some(ret) = infer_return(self.db, self.file, syntax, &sig, flags) {
+            sig.ret = ret;
+            flags.inferred_return = true;
+        }
         let func = Ty::function(FunctionTy {
             name: syntax.name.into(),
             def: Some(FunctionRef {
@@ -211,7 +215,12 @@ impl DeclBuilder<'_> {
             flags,
         });
         let value = if property {
-            Ty::property(func_return(func), false)
+            // A `cached_property` stores into the instance: it can be assigned.
+            let settable = syntax
+                .decorators
+                .iter()
+                .any(|d| decorator_name(d) == "cached_property");
+            Ty::property(func_return(func), settable)
         } else if unknown {
             Ty::unknown()
         } else {
@@ -247,6 +256,28 @@ impl DeclBuilder<'_> {
             }
         }
     }
+}
+
+/// The inferred return type of an unannotated function, where one is inferred: not in
+/// stubs, generators, abstract methods, overloads, `__init__`, or Static Python modules
+/// (where an unannotated return is dynamic by definition).
+pub fn infer_return(
+    db: &dyn crate::Db,
+    file: crate::SourceFile,
+    syntax: FunctionSyntax<'_>,
+    sig: &Signature,
+    flags: FunctionFlags,
+) -> Option<Ty> {
+    if flags.is_generator
+        || flags.is_abstract
+        || flags.is_overload
+        || syntax.name == "__init__"
+        || file.path(db).ends_with(".pyi")
+        || crate::rules::static_python::is_static_module(db, file)
+    {
+        return None;
+    }
+    crate::declare::returns::inferred_return(db, file, syntax, sig)
 }
 
 fn is_overload(ty: Ty) -> bool {

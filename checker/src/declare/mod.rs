@@ -14,6 +14,7 @@
 mod class;
 pub mod function;
 pub mod names;
+pub mod returns;
 pub mod shallow;
 pub mod stdlib;
 pub mod symbols;

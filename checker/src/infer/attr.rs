@@ -318,7 +318,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             let TyKind::Function(func) = member.ty.kind() else {
                 continue;
             };
-            if name.starts_with("__") || !is_annotated(&func.sig) {
+            if name.starts_with("__") || !is_annotated(func) {
                 continue;
             }
             for base in &bases {
@@ -332,7 +332,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                     crate::types::Substitution::for_class(&base_decl.type_params, &base.args);
                 let base_ty = subst.apply(base_member.ty);
                 if let TyKind::Function(base_func) = base_ty.kind()
-                    && is_annotated(&base_func.sig)
+                    && is_annotated(base_func)
                 {
                     let mine = Ty::callable(func.sig.bind_first());
                     let theirs = Ty::callable(base_func.sig.bind_first());
@@ -446,6 +446,7 @@ fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
 }
 
 /// Whether a signature has any annotation (unannotated functions are not compared).
-fn is_annotated(sig: &crate::types::Signature) -> bool {
-    sig.params.iter().any(|p| p.annotated) || !sig.ret.is_unknown()
+fn is_annotated(func: &crate::types::FunctionTy) -> bool {
+    func.sig.params.iter().any(|p| p.annotated)
+        || (!func.sig.ret.is_unknown() && !func.flags.inferred_return)
 }

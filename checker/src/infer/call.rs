@@ -261,6 +261,8 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     fn call_overloaded(&mut self, items: &[Ty], args: &[Arg<'_>], span: Span) -> Ty {
+        // The errors of the overloads tried before the one that matches do not count.
+        let errors_at_start = self.call_errors;
         for &item in items {
             let before = self.diags.len();
             self.silent += 1;
@@ -270,12 +272,14 @@ impl<'db, 'a> Infer<'db, 'a> {
             let failed = self.call_errors != errors_before;
             self.diags.truncate(before);
             if !failed {
+                self.call_errors = errors_at_start;
                 return ty;
             }
         }
         if items.is_empty() {
             return Ty::unknown();
         }
+        self.call_errors = errors_at_start + 1;
         self.report(
             codes::NO_MATCHING_OVERLOAD,
             span,

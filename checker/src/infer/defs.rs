@@ -5,6 +5,7 @@
 use rustpython_parser::ast::{self, Ranged};
 
 use crate::declare::function::{FunctionSyntax, decorator_flags, signature};
+use crate::declare::returns::is_stub_body;
 use crate::diagnostics::{Span, codes};
 use crate::index::ScopeSymbols;
 use crate::infer::builder::{Frame, FrameKind, Infer};
@@ -138,9 +139,15 @@ impl<'db, 'a> Infer<'db, 'a> {
         flags.is_generator = crate::index::contains_yield(syntax.body);
         let mut resolver = self.resolver();
         let coroutine = typing_class(self.db, "Coroutine");
-        let sig = signature(&mut resolver, syntax, self_ty, flags, coroutine);
+        let mut sig = signature(&mut resolver, syntax, self_ty, flags, coroutine);
         for diag in resolver.diags {
             self.report_diag(diag);
+        }
+        if let Some(ret) =
+            crate::declare::function::infer_return(self.db, self.file, syntax, &sig, flags)
+        {
+            sig.ret = ret;
+            flags.inferred_return = true;
         }
         FunctionTy {
             name: syntax.name.into(),
@@ -259,13 +266,4 @@ impl<'db, 'a> Infer<'db, 'a> {
         };
         self.bind_name(c.name.as_str(), ty);
     }
-}
-
-/// A body that only documents or stubs (`...`, `pass`, a docstring, `raise`).
-fn is_stub_body(body: &[ast::Stmt]) -> bool {
-    body.iter().all(|s| match s {
-        ast::Stmt::Pass(_) | ast::Stmt::Raise(_) => true,
-        ast::Stmt::Expr(e) => matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Ellipsis | ast::Constant::Str(_))),
-        _ => false,
-    })
 }

@@ -235,6 +235,9 @@ pub struct FunctionFlags {
     pub is_overload: bool,
     /// A generator (its body yields): the declared return type is the generator's.
     pub is_generator: bool,
+    /// No return annotation: the return type was inferred from the `return` statements
+    /// (it is not a declaration: overrides are not compared against it).
+    pub inferred_return: bool,
 }
 
 /// A `def` function: its name, where it is declared, and its signature.

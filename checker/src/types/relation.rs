@@ -70,6 +70,17 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         (TyKind::Exact(a), _) => assignable(db, Ty::instance(a.class, a.args.to_vec()), to, d),
         (TyKind::Instance(a), TyKind::Instance(b)) => instance_assignable(db, a, b, from, d),
         (TyKind::Tuple(a), TyKind::Tuple(b)) => tuple_assignable(db, a, b, d),
+        // An instance of `tuple` (or a subclass) written as a class: `tuple(x)`.
+        (TyKind::Instance(a), TyKind::Tuple(TupleTy::Variadic(y))) => {
+            match crate::types::class::builtin_class(db, "tuple")
+                .and_then(|t| crate::types::class::upcast(db, a, t))
+            {
+                Some(args) => args
+                    .first()
+                    .is_none_or(|&element| assignable(db, element, *y, d)),
+                None => false,
+            }
+        }
         (TyKind::Tuple(t), TyKind::Instance(_)) => {
             let element = tuple_element_union(t);
             let as_instance = builtin_instance(db, "tuple", vec![element]);
