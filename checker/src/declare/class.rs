@@ -95,6 +95,11 @@ impl DeclBuilder<'_> {
         });
         let mut metaclass = None;
         for keyword in &stmt.keywords {
+            if keyword.arg.as_ref().is_some_and(|a| a.as_str() == "total")
+                && matches!(&keyword.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(false)))
+            {
+                flags.typed_dict_not_total = true;
+            }
             if keyword
                 .arg
                 .as_ref()
@@ -180,6 +185,9 @@ impl DeclBuilder<'_> {
                     } else {
                         MemberKind::InstanceVar
                     };
+                    // A TypedDict key that may be left out counts as having a default.
+                    let optional_key = ann.required == Some(false)
+                        || (flags.typed_dict_not_total && ann.required != Some(true));
                     members.insert(
                         name.id.as_str().into(),
                         Member {
@@ -187,7 +195,7 @@ impl DeclBuilder<'_> {
                             kind,
                             declared: !ann.bare_final,
                             is_final: ann.is_final,
-                            has_default: a.value.is_some(),
+                            has_default: a.value.is_some() || optional_key,
                             in_class_body: true,
                         },
                     );

@@ -13,6 +13,7 @@
 
 mod class;
 pub mod function;
+pub mod functional;
 pub mod names;
 pub mod returns;
 pub mod shallow;
@@ -321,6 +322,11 @@ impl<'db> DeclBuilder<'db> {
                                     _ => Ty::unknown(),
                                 },
                                 (NameRes::TypeVar(_), _) => Ty::unknown(),
+                                (NameRes::Class(c), Some(ast::Expr::Call(call)))
+                                    if c.file() == self.file =>
+                                {
+                                    self.declare_functional_class(name, call)
+                                }
                                 (_, Some(v)) => shallow::value_type(db, self.file, v, &[], false),
                                 (_, None) => Ty::unknown(),
                             };

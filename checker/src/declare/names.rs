@@ -80,6 +80,9 @@ pub fn typing_special(name: &str) -> Option<SpecialForm> {
             SpecialForm::IdentityDecorator
         }
         "TYPE_CHECKING" => SpecialForm::TypeChecking,
+        "Required" => SpecialForm::Required,
+        "NotRequired" => SpecialForm::NotRequired,
+        "ReadOnly" => SpecialForm::ReadOnly,
         _ => return None,
     })
 }
@@ -218,6 +221,9 @@ fn variable_res(
         };
         if callee == "TypeVar" {
             return NameRes::TypeVar(type_var_from_call(db, file, name, call, depth));
+        }
+        if crate::declare::functional::is_class_call(call) {
+            return NameRes::Class(ClassId::new(file, name));
         }
         return NameRes::Value;
     }

@@ -24,6 +24,8 @@ pub struct Annotation {
     pub is_class_var: bool,
     /// `Final` with no type: the type comes from the value.
     pub bare_final: bool,
+    /// `Required[...]` (`Some(true)`) or `NotRequired[...]` (`Some(false)`): TypedDict keys.
+    pub required: Option<bool>,
 }
 
 enum Lookup<'a> {
@@ -159,6 +161,7 @@ impl<'a> TypeExprResolver<'a> {
             is_final: false,
             is_class_var: false,
             bare_final: false,
+            required: None,
         };
         let mut expr = expr;
         loop {
@@ -175,6 +178,21 @@ impl<'a> TypeExprResolver<'a> {
                             result.bare_final = true;
                             return result;
                         }
+                    }
+                }
+                Some(NameRes::Special(
+                    form @ (SpecialForm::Required
+                    | SpecialForm::NotRequired
+                    | SpecialForm::ReadOnly),
+                )) => {
+                    match form {
+                        SpecialForm::Required => result.required = Some(true),
+                        SpecialForm::NotRequired => result.required = Some(false),
+                        _ => {}
+                    }
+                    match inner {
+                        Some(inner) => expr = inner,
+                        None => return result,
                     }
                 }
                 Some(NameRes::Special(SpecialForm::ClassVar)) => {
@@ -365,6 +383,9 @@ impl<'a> TypeExprResolver<'a> {
                 None => Ty::unknown(),
             },
             NameRes::Special(SpecialForm::Type) => self.type_of_class(&s.slice),
+            NameRes::Special(
+                SpecialForm::Required | SpecialForm::NotRequired | SpecialForm::ReadOnly,
+            ) => self.type_of(&s.slice),
             NameRes::Special(SpecialForm::Tuple) => self.tuple(&s.slice),
             NameRes::Special(SpecialForm::Alias(name)) => {
                 let args = args.iter().map(|a| self.type_of(a)).collect();

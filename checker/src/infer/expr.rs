@@ -77,6 +77,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             E::Lambda(l) => self.lambda(l),
             E::Dict(d) => {
+                if let Some(ty) = self.typed_dict_display(d, expected) {
+                    return ty;
+                }
                 let mut keys = Vec::new();
                 let mut values = Vec::new();
                 for (k, v) in d.keys.iter().zip(&d.values) {

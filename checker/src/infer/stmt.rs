@@ -62,6 +62,18 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
             S::Assign(a) => {
+                // `Point = TypedDict("Point", {...})`: the class the declarations made.
+                if let (FrameKind::Module, [ast::Expr::Name(n)], ast::Expr::Call(call)) =
+                    (self.frame().kind, a.targets.as_slice(), &*a.value)
+                    && crate::declare::functional::is_class_call(call)
+                    && let Some(global) = self.decls.globals.get(n.id.as_str())
+                    && matches!(global.ty.kind(), TyKind::ClassObject(_))
+                {
+                    let ty = global.ty;
+                    self.record(Span::from(n.range), ty);
+                    self.bind_name(n.id.as_str(), ty);
+                    return;
+                }
                 let expected = match a.targets.first() {
                     Some(ast::Expr::Name(n)) if a.targets.len() == 1 => {
                         self.declared_type(n.id.as_str())

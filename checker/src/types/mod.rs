@@ -320,6 +320,10 @@ pub enum SpecialForm {
     IdentityDecorator,
     /// `TYPE_CHECKING`.
     TypeChecking,
+    /// `Required[T]` / `NotRequired[T]` / `ReadOnly[T]` (TypedDict keys).
+    Required,
+    NotRequired,
+    ReadOnly,
 }
 
 impl Ty {
