@@ -424,7 +424,7 @@ impl<'a> TypeExprResolver<'a> {
         let inner = self.type_of(inner);
         inner.map_members(|m| match m.kind() {
             TyKind::Instance(c) => Ty::class_object(c.class, c.args.to_vec()),
-            TyKind::TypeVar(_) => m,
+            TyKind::TypeVar(_) => Ty::class_of_var(m),
             _ => self.builtin_instance("type", Vec::new()),
         })
     }

@@ -119,6 +119,16 @@ impl<'db, 'a> Infer<'db, 'a> {
                 Some(bound) => self.member_of(bound, name),
                 None => Some(Ty::unknown()),
             },
+            // `cls.attr` where `cls: type[T]`: an attribute of the bound's class.
+            TyKind::ClassOfVar(var) => match var.kind() {
+                TyKind::TypeVar(tv) => match tv.bound.map(Ty::class_of) {
+                    Some(class) if matches!(class.kind(), TyKind::ClassObject(_)) => {
+                        self.member_of(class, name)
+                    }
+                    _ => Some(Ty::unknown()),
+                },
+                _ => Some(Ty::unknown()),
+            },
             TyKind::Property { getter, .. } => match name {
                 "fget" | "fset" | "setter" | "getter" | "deleter" => Some(Ty::unknown()),
                 _ => self.member_of(*getter, name),

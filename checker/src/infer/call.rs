@@ -248,6 +248,19 @@ impl<'db, 'a> Infer<'db, 'a> {
                 Some(bound) => self.call(bound, args, span),
                 None => Ty::unknown(),
             },
+            // `cls()` where `cls: type[T]` makes a `T` (the bound's constructor checks
+            // the arguments).
+            TyKind::ClassOfVar(var) => {
+                if let TyKind::TypeVar(tv) = var.kind()
+                    && let Some(bound) = tv.bound
+                {
+                    let class = Ty::class_of(bound);
+                    if matches!(class.kind(), TyKind::ClassObject(_)) {
+                        self.call(class, args, span);
+                    }
+                }
+                *var
+            }
             TyKind::None | TyKind::Literal(_) | TyKind::Tuple(_) | TyKind::Module(_) => {
                 self.report(
                     codes::NOT_CALLABLE,
@@ -531,6 +544,31 @@ impl<'db, 'a> Infer<'db, 'a> {
                 continue;
             }
             let expected = subst.apply(param.ty);
+            // A type variable solved to something outside its bound.
+            let var = match param.ty.kind() {
+                TyKind::ClassOfVar(var) => *var,
+                _ => param.ty,
+            };
+            if let TyKind::TypeVar(tv) = var.kind()
+                && let Some(bound) = tv.bound
+                && let Some(solved) = subst.get(var)
+                && !solved.has_dynamic()
+                && !is_assignable(self.db, solved, bound)
+            {
+                let pname = param.name.as_deref().unwrap_or("?");
+                self.call_error(
+                    codes::BAD_ARGUMENT_TYPE,
+                    arg_span,
+                    format!(
+                        "argument of type `{}` is not assignable to parameter `{pname}` of type `{}` in call to `{name}` (`{}` is bounded by `{}`)",
+                        ty.display(),
+                        param.ty.display(),
+                        tv.name,
+                        bound.display()
+                    ),
+                );
+                continue;
+            }
             if !is_assignable(self.db, ty, expected) {
                 let pname = param.name.as_deref().unwrap_or("?");
                 self.call_error(
@@ -572,6 +610,11 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
             let arg = crate::types::class::widen_literal(db, arg);
             subst.bind(param, arg);
         }
+        // `type[T]` against `type[C]` binds `T` to `C`.
+        (TyKind::ClassOfVar(var), TyKind::ClassObject(c)) => {
+            subst.bind(*var, Ty::instance(c.class, c.args.to_vec()));
+        }
+        (TyKind::ClassOfVar(var), TyKind::ClassOfVar(other)) => subst.bind(*var, *other),
         (TyKind::Union(members), _) => {
             // `T | None` against `int | None` binds `T` to `int`.
             let non_var: Vec<Ty> = members

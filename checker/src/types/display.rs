@@ -64,6 +64,7 @@ fn write_ty(f: &mut fmt::Formatter<'_>, ty: Ty) -> fmt::Result {
             f.write_char(']')
         }
         TyKind::TypeVar(tv) => f.write_str(&tv.name),
+        TyKind::ClassOfVar(var) => write!(f, "type[{}]", var.display()),
         TyKind::Module(m) => write!(f, "<module '{}'>", m.name),
         TyKind::Property { .. } => f.write_str("property"),
         TyKind::Primitive(p) => f.write_str(p.name()),

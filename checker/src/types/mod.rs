@@ -83,6 +83,9 @@ pub enum TyKind {
     Overloaded(Box<[Ty]>),
     /// A type variable.
     TypeVar(TypeVarTy),
+    /// `type[T]` for a type variable `T`: the class of whatever `T` turns out to be
+    /// (calling it makes a `T`; solving it against `type[C]` binds `T` to `C`).
+    ClassOfVar(Ty),
     /// A module object.
     Module(ModuleTy),
     /// A `@property`: the type its getter returns, and whether it has a setter.
@@ -393,6 +396,19 @@ impl Ty {
     }
     pub fn type_var(tv: TypeVarTy) -> Ty {
         Ty::new(TyKind::TypeVar(tv))
+    }
+    /// `type[T]` of a type variable.
+    pub fn class_of_var(var: Ty) -> Ty {
+        Ty::new(TyKind::ClassOfVar(var))
+    }
+    /// `type[X]` where `X` is an instance type, a type variable, or a union of them
+    /// (anything else is unknown).
+    pub fn class_of(ty: Ty) -> Ty {
+        ty.map_members(|m| match m.kind() {
+            TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+            TyKind::TypeVar(_) => Ty::class_of_var(m),
+            _ => Ty::unknown(),
+        })
     }
     pub fn module(name: &str, file: Option<SourceFile>) -> Ty {
         Ty::new(TyKind::Module(ModuleTy {

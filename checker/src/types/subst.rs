@@ -57,6 +57,10 @@ impl Substitution {
             |c: &ClassTy| -> Vec<Ty> { c.args.iter().map(|&a| self.apply_depth(a, d)).collect() };
         match ty.kind() {
             TyKind::TypeVar(_) => self.get(ty).unwrap_or(ty),
+            TyKind::ClassOfVar(var) => match self.get(*var) {
+                Some(bound) => Ty::class_of(bound),
+                None => ty,
+            },
             TyKind::Instance(c) if !c.args.is_empty() => Ty::instance(c.class, class(c)),
             TyKind::Exact(c) if !c.args.is_empty() => Ty::exact(c.class, class(c)),
             TyKind::ClassObject(c) if !c.args.is_empty() => Ty::class_object(c.class, class(c)),
@@ -114,6 +118,7 @@ pub fn has_type_vars(ty: Ty) -> bool {
         let d = depth + 1;
         match ty.kind() {
             TyKind::TypeVar(_) => true,
+            TyKind::ClassOfVar(var) => walk(*var, d),
             TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => {
                 c.args.iter().any(|&a| walk(a, d))
             }
@@ -141,6 +146,7 @@ pub fn collect_type_vars(ty: Ty, out: &mut Vec<Ty>) {
         let d = depth + 1;
         match ty.kind() {
             TyKind::TypeVar(_) if !out.contains(&ty) => out.push(ty),
+            TyKind::ClassOfVar(var) => walk(*var, out, d),
             TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => {
                 c.args.iter().for_each(|&a| walk(a, out, d))
             }
