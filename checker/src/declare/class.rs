@@ -342,12 +342,27 @@ impl DeclBuilder<'_> {
             for (attr, annotation, value) in found {
                 let existing = members.get(attr);
                 if existing.is_some_and(|m| {
-                    m.declared || !matches!(m.kind, MemberKind::InstanceVar | MemberKind::ClassVar)
+                    m.declared
+                        || m.is_final
+                        || !matches!(m.kind, MemberKind::InstanceVar | MemberKind::ClassVar)
                 }) {
                     continue;
                 }
+                let mut is_final = false;
                 let (ty, declared) = match annotation {
-                    Some(annotation) => (resolver.type_of(annotation), true),
+                    // `self.x: Final = value` in `__init__`: the type is the value's.
+                    Some(annotation) => {
+                        let ann = resolver.annotation(annotation);
+                        is_final = ann.is_final;
+                        match (ann.bare_final, value) {
+                            (true, Some(value)) => (
+                                shallow::value_type(self.db, self.file, value, &params, false),
+                                false,
+                            ),
+                            (true, None) => (Ty::unknown(), false),
+                            (false, _) => (ann.ty, true),
+                        }
+                    }
                     None => match value {
                         Some(value) => (
                             shallow::value_type(self.db, self.file, value, &params, false),
@@ -368,7 +383,7 @@ impl DeclBuilder<'_> {
                         ty,
                         kind: MemberKind::InstanceVar,
                         declared,
-                        is_final: false,
+                        is_final,
                         has_default: false,
                         in_class_body: false,
                     },

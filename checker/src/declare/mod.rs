@@ -222,6 +222,7 @@ impl<'db> DeclBuilder<'db> {
                 ast::Stmt::FunctionDef(f) => {
                     let qualname = format!("{prefix}{}", f.name);
                     self.declare_function(function::FunctionSyntax::from_def(f), &qualname, class);
+                    self.declare_local_classes(&f.body, &qualname);
                 }
                 ast::Stmt::AsyncFunctionDef(f) => {
                     let qualname = format!("{prefix}{}", f.name);
@@ -230,6 +231,7 @@ impl<'db> DeclBuilder<'db> {
                         &qualname,
                         class,
                     );
+                    self.declare_local_classes(&f.body, &qualname);
                 }
                 ast::Stmt::If(s) => {
                     self.declare_suite(&s.body, prefix, class);
@@ -247,6 +249,22 @@ impl<'db> DeclBuilder<'db> {
                 ast::Stmt::With(s) => self.declare_suite(&s.body, prefix, class),
                 _ => {}
             }
+        }
+    }
+
+    /// Declares the classes defined in a function's body (not in nested functions) as
+    /// `function.<locals>.Name`, as Python names them: a class is declared from its own
+    /// body, wherever it sits.
+    fn declare_local_classes(&mut self, body: &[ast::Stmt], function: &str) {
+        let mut classes = Vec::new();
+        crate::index::for_each_stmt(body, &mut |stmt| {
+            if let ast::Stmt::ClassDef(c) = stmt {
+                classes.push(c);
+            }
+        });
+        for c in classes {
+            let qualname = format!("{function}.<locals>.{}", c.name);
+            self.declare_class(c, &qualname);
         }
     }
 

@@ -307,8 +307,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
     }
 
+    /// Whether the innermost function is a constructor (where `Final` attributes get
+    /// their value).
     fn in_init(&self) -> bool {
-        true
+        self.frames
+            .iter()
+            .rev()
+            .find(|f| f.kind == crate::infer::builder::FrameKind::Function)
+            .is_some_and(|f| matches!(f.func_name, "__init__" | "__new__" | "__post_init__"))
     }
 
     /// Reports methods that override a base method incompatibly.

@@ -82,6 +82,11 @@ pub(super) struct Frame<'a> {
     /// lacks are not reported (mixins and abstract bases use attributes that their
     /// subclasses define; unannotated code never produces errors on its own).
     pub implicit_self: Option<&'a str>,
+    /// The name of a function frame's function (`__init__` may assign `Final` attributes).
+    pub func_name: &'a str,
+    /// The qualified name of a declared function frame's function (local classes are
+    /// declared as `function.<locals>.Name`).
+    pub func_qualname: Option<&'static str>,
 }
 
 impl<'a> Frame<'a> {
@@ -98,6 +103,8 @@ impl<'a> Frame<'a> {
             class: None,
             try_states: Vec::new(),
             implicit_self: None,
+            func_name: "",
+            func_qualname: None,
         }
     }
 }

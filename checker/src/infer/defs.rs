@@ -19,6 +19,10 @@ impl<'db, 'a> Infer<'db, 'a> {
         let Some(syntax) = FunctionSyntax::from_stmt(stmt) else {
             return;
         };
+        let func_qualname: Option<&'static str> = match func.map(|f| f.kind()) {
+            Some(TyKind::Function(f)) => f.def.as_ref().map(|d| &*d.qualname),
+            _ => None,
+        };
         let func = match func.map(|f| f.kind()) {
             Some(TyKind::Function(f)) => f.clone(),
             _ => {
@@ -37,6 +41,8 @@ impl<'db, 'a> Infer<'db, 'a> {
             ScopeSymbols::of_function(syntax.args, syntax.body),
         );
         frame.is_generator = func.flags.is_generator;
+        frame.func_name = syntax.name;
+        frame.func_qualname = func_qualname;
         let is_method = (self.unit_class.is_some() && self.frames.is_empty())
             || self
                 .frames
@@ -188,9 +194,14 @@ impl<'db, 'a> Infer<'db, 'a> {
                     .functions
                     .get(&*qualname)
                     .map_or_else(Ty::unknown, |f| f.value);
-                if kind == FrameKind::Class && self.frame().class.is_none() {
+                let local_class = self
+                    .frame()
+                    .class
+                    .is_some_and(|c| c.qualname().contains("<locals>"));
+                if kind == FrameKind::Class && (self.frame().class.is_none() || local_class) {
                     // A method of a class local to a function: infer it here.
-                    self.function_body(stmt, None);
+                    let func = self.decls.functions.get(&*qualname).map(|f| f.func);
+                    self.function_body(stmt, func);
                 }
                 self.bind_name(syntax.name, ty);
             }
@@ -225,7 +236,15 @@ impl<'db, 'a> Infer<'db, 'a> {
                 .frame()
                 .class
                 .map(|outer| ClassId::new(self.file, &format!("{}.{}", outer.qualname(), c.name))),
-            _ => None,
+            _ => self
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.kind == FrameKind::Function)
+                .and_then(|f| f.func_qualname)
+                .map(|function| {
+                    ClassId::new(self.file, &format!("{function}.<locals>.{}", c.name))
+                }),
         };
         let class = class.filter(|id| crate::declare::class_decl(self.db, *id).is_some());
         let mut frame = Frame::new(FrameKind::Class, ScopeSymbols::of_body(&c.body));
