@@ -138,6 +138,12 @@ impl<'a> TypeExprResolver<'a> {
                     Some(res)
                 }
                 NameRes::Module(_, None) | NameRes::Dynamic => Some(NameRes::Dynamic),
+                // `P.args` / `P.kwargs` of a `ParamSpec` stand for `P` on `*args`/`**kwargs`.
+                NameRes::TypeVar(spec)
+                    if spec.is_param_spec() && matches!(a.attr.as_str(), "args" | "kwargs") =>
+                {
+                    Some(NameRes::TypeVar(spec))
+                }
                 NameRes::Class(class) => Some(NameRes::Class(ClassId::new(
                     class.file(),
                     &format!("{}.{}", class.qualname(), a.attr),
@@ -472,6 +478,17 @@ impl<'a> TypeExprResolver<'a> {
                 })
             }
             e if is_ellipsis(e) => Ty::callable(Signature::gradual(ret)),
+            // `Callable[P, R]` with a `ParamSpec`.
+            e @ (ast::Expr::Name(_) | ast::Expr::Attribute(_)) if matches!(self.expr_res(e), Some(NameRes::TypeVar(spec)) if spec.is_param_spec()) => {
+                match self.expr_res(e) {
+                    Some(NameRes::TypeVar(spec)) => {
+                        Ty::callable(Signature::from_param_spec(spec, ret))
+                    }
+                    _ => Ty::callable(Signature::gradual(ret)),
+                }
+            }
+            // `Callable[Concatenate[X, P], R]`: accepted, not modelled.
+            ast::Expr::Subscript(_) => Ty::callable(Signature::gradual(ret)),
             other => {
                 self.error(
                     Span::from(expr_range(other)),

@@ -596,7 +596,7 @@ fn widen(infer: &Infer<'_, '_>, ty: Ty) -> Ty {
 }
 
 /// Binds the type variables of `param` by matching `arg` against it.
-pub(super) fn solve(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution) {
+pub(crate) fn solve(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution) {
     solve_depth(db, param, arg, subst, 0);
 }
 
@@ -698,13 +698,48 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
             solve_depth(db, *p, element, subst, d);
         }
         (TyKind::Callable(p), TyKind::Function(f)) => {
-            solve_depth(db, p.ret, f.sig.ret, subst, d);
+            solve_signature(db, p, &f.sig, subst, d);
         }
-        (TyKind::Callable(p), TyKind::Callable(a)) => solve_depth(db, p.ret, a.ret, subst, d),
+        (TyKind::Callable(p), TyKind::Callable(a)) => solve_signature(db, p, a, subst, d),
+        (TyKind::Callable(p), TyKind::BoundMethod { func, .. }) => {
+            if let TyKind::Function(f) = func.kind() {
+                solve_signature(db, p, &f.sig.bind_first(), subst, d);
+            }
+        }
         _ => {}
     }
     // `type[T]` against a class object.
     if let (TyKind::ClassObject(_), _) = (param.kind(), arg.kind()) {}
+}
+
+/// Solves a callable parameter type against a callable argument: the return types, the
+/// positional parameter types, and a `ParamSpec` (bound to the argument's parameters).
+fn solve_signature(
+    db: &dyn crate::Db,
+    param: &Signature,
+    arg: &Signature,
+    subst: &mut Substitution,
+    depth: u32,
+) {
+    solve_depth(db, param.ret, arg.ret, subst, depth);
+    match param.param_spec() {
+        Some(spec) => {
+            let rest = Signature {
+                params: arg.params.clone(),
+                ret: Ty::unknown(),
+                gradual: arg.gradual,
+            };
+            subst.bind(spec, Ty::callable(rest));
+        }
+        None if !param.gradual && !arg.gradual => {
+            for (p, a) in param.params.iter().zip(arg.params.iter()) {
+                if a.annotated {
+                    solve_depth(db, p.ty, a.ty, subst, depth);
+                }
+            }
+        }
+        None => {}
+    }
 }
 
 /// What codegen may bind a call to.

@@ -278,6 +278,45 @@ pub struct TypeVarTy {
     pub bound: Option<Ty>,
     pub constraints: Box<[Ty]>,
     pub variance: Variance,
+    /// A `ParamSpec`: it stands for a parameter list (`Callable[P, R]` is
+    /// `(*args: P, **kwargs: P) -> R` until `P` is solved from a callable's signature).
+    pub param_spec: bool,
+}
+
+impl Ty {
+    /// Whether this is a `ParamSpec` type variable.
+    pub fn is_param_spec(self) -> bool {
+        matches!(self.kind(), TyKind::TypeVar(tv) if tv.param_spec)
+    }
+}
+
+impl Signature {
+    /// The `ParamSpec` this signature's `*args: P, **kwargs: P` stand for.
+    pub fn param_spec(&self) -> Option<Ty> {
+        self.params
+            .iter()
+            .find(|p| p.kind == ParamKind::VarPositional && p.ty.is_param_spec())
+            .map(|p| p.ty)
+    }
+
+    /// `(*args: P, **kwargs: P) -> ret`.
+    pub fn from_param_spec(spec: Ty, ret: Ty) -> Signature {
+        let param = |kind, name: &str| Param {
+            name: Some(name.into()),
+            kind,
+            ty: spec,
+            annotated: true,
+            has_default: false,
+        };
+        Signature {
+            params: Box::new([
+                param(ParamKind::VarPositional, "args"),
+                param(ParamKind::VarKeyword, "kwargs"),
+            ]),
+            ret,
+            gradual: false,
+        }
+    }
 }
 
 /// A module value: its dotted name, and its file when it has one (a stdlib module with

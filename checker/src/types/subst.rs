@@ -91,8 +91,34 @@ impl Substitution {
         }
     }
 
-    /// A signature with every bound type variable replaced.
+    /// A signature with every bound type variable replaced (a solved `ParamSpec`'s
+    /// `*args: P, **kwargs: P` become the parameters it was solved to).
     pub fn apply_sig(&self, sig: &Signature, depth: u32) -> Signature {
+        if let Some(spec) = sig.param_spec()
+            && let Some(solved) = self.get(spec)
+        {
+            let ret = self.apply_depth(sig.ret, depth);
+            return match solved.kind() {
+                TyKind::Callable(params) => {
+                    let mut out: Vec<Param> = sig
+                        .params
+                        .iter()
+                        .filter(|p| p.ty != spec)
+                        .map(|p| Param {
+                            ty: self.apply_depth(p.ty, depth),
+                            ..p.clone()
+                        })
+                        .collect();
+                    out.extend(params.params.iter().cloned());
+                    Signature {
+                        params: out.into_boxed_slice(),
+                        ret,
+                        gradual: params.gradual,
+                    }
+                }
+                _ => Signature::gradual(ret),
+            };
+        }
         Signature {
             params: sig
                 .params
