@@ -93,6 +93,7 @@ impl DeclBuilder<'_> {
                 flags.typed_dict_not_total = keyword("total").is_some_and(|v| {
                     matches!(v, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(false)))
                 });
+                flags.has_dynamic_base = !matches!(call.args.get(1), Some(ast::Expr::Dict(_)));
                 if let Some(ast::Expr::Dict(d)) = call.args.get(1) {
                     for (key, value) in d.keys.iter().zip(&d.values) {
                         let Some(key) = key.as_ref().and_then(string) else {
@@ -108,6 +109,10 @@ impl DeclBuilder<'_> {
             }
             Maker::NamedTuple => {
                 flags.is_named_tuple = true;
+                flags.has_dynamic_base = !matches!(
+                    call.args.get(1),
+                    Some(ast::Expr::List(_) | ast::Expr::Tuple(_))
+                );
                 for item in call.args.get(1).map(elements).unwrap_or_default() {
                     if let [key, value] = elements(item)
                         && let Some(key) = string(key)
@@ -120,6 +125,11 @@ impl DeclBuilder<'_> {
             }
             Maker::CollectionsNamedTuple => {
                 flags.is_named_tuple = true;
+                // Field names computed at run time: the class accepts any arguments.
+                flags.has_dynamic_base = !matches!(
+                    call.args.get(1),
+                    Some(ast::Expr::List(_) | ast::Expr::Tuple(_) | ast::Expr::Constant(_))
+                );
                 let names: Vec<&str> = match call.args.get(1) {
                     Some(arg) => match string(arg) {
                         Some(text) => text

@@ -264,7 +264,12 @@ impl<'db> DeclBuilder<'db> {
         });
         for c in classes {
             let qualname = format!("{function}.<locals>.{}", c.name);
+            // Bases and annotations may name the function's locals, which declarations
+            // cannot see: they are unknown here (a base becomes dynamic), and inference
+            // reports what is really wrong with them.
+            let before = self.diags.len();
             self.declare_class(c, &qualname);
+            self.diags.truncate(before);
         }
     }
 

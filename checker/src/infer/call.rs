@@ -551,6 +551,10 @@ impl<'db, 'a> Infer<'db, 'a> {
             };
             if let TyKind::TypeVar(tv) = var.kind()
                 && let Some(bound) = tv.bound
+                // (Protocol bounds are left to the parameter check: stubs model them loosely.)
+                && !bound.as_instance().is_some_and(|c| {
+                    crate::declare::class_decl(self.db, c.class).is_some_and(|d| d.flags.is_protocol)
+                })
                 && let Some(solved) = subst.get(var)
                 && !solved.has_dynamic()
                 && !is_assignable(self.db, solved, bound)

@@ -289,7 +289,8 @@ fn has_field_init(db: &dyn Db, class: ClassId) -> bool {
 /// The synthesized `__init__` of a dataclass, `NamedTuple` or `TypedDict` that does not
 /// define one.
 fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
-    if !has_field_init(db, class.class) {
+    // (Fields not known from the syntax: the stub's permissive constructor applies.)
+    if !has_field_init(db, class.class) || has_dynamic_ancestry(db, class) {
         return None;
     }
     let typed_dict = is_typed_dict(db, class.class);
