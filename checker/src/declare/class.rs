@@ -20,6 +20,12 @@ impl DeclBuilder<'_> {
         let mut bases = Vec::new();
         let mut explicit_params: Option<Vec<Ty>> = None;
         for base in &stmt.bases {
+            // `class C(namedtuple(...))`, `class M(Base.from_queryset(Q))`, `class S(type(x))`:
+            // a base computed by a call is dynamic.
+            if matches!(base, ast::Expr::Call(_)) {
+                flags.has_dynamic_base = true;
+                continue;
+            }
             let (head, slice) = match base {
                 ast::Expr::Subscript(s) => (&*s.value, Some(&*s.slice)),
                 other => (other, None),
