@@ -403,6 +403,14 @@ impl Infer<'_, '_> {
         let TyKind::Instance(c) = found.ty().kind() else {
             return None;
         };
+        // (The common builtin values are not descriptors: skip the lookup.)
+        if matches!(
+            c.class.qualname(),
+            "str" | "int" | "float" | "bool" | "bytes" | "list" | "dict" | "set" | "tuple"
+        ) && Some(c.class.file()) == crate::declare::names::builtins_file(self.db)
+        {
+            return None;
+        }
         let get = lookup_member(self.db, c, "__get__")?;
         Some(match get.ty().kind() {
             TyKind::Function(f) if !f.sig.ret.is_unknown() => {
