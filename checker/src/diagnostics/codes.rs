@@ -94,6 +94,8 @@ declare_codes! {
     UNSUPPORTED_OPERATOR = "unsupported-operator", Error, "an operator that the operand types do not support", "1 + \"a\"\n";
     INVALID_ANNOTATION = "invalid-annotation", Error, "an annotation that is not a valid type", "x: 1 = 1\n";
     BAD_CONTEXT_MANAGER = "bad-context-manager", Error, "a `with` target without `__enter__`/`__exit__`", "with 1: ...\n";
+    INVALID_KEY = "invalid-key", Error, "a key that the TypedDict does not declare", "from typing import TypedDict\nclass M(TypedDict):\n    a: int\nm: M = {\"a\": 1, \"b\": 2}\n";
+    MISSING_TYPED_DICT_KEY = "missing-typed-dict-key", Error, "a TypedDict value without one of its required keys", "from typing import TypedDict\nclass M(TypedDict):\n    a: int\nm: M = {}\n";
     FINAL_REASSIGNED = "final-reassigned", Error, "assigning to a `Final` name or attribute again", "from typing import Final\nX: Final = 1\nX = 2\n";
 
     // ---- Static Python -------------------------------------------------------------

@@ -41,6 +41,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     return ty;
                 }
                 let object = self.infer_expr(&a.value);
+                if self.is_implicit_self(&a.value) || is_super_call(&a.value) {
+                    return self
+                        .member_of(object, a.attr.as_str())
+                        .unwrap_or_else(Ty::unknown);
+                }
                 self.attribute(object, a.attr.as_str(), span)
             }
             E::Call(c) => self.call_expr(c, span),
@@ -72,6 +77,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             E::Lambda(l) => self.lambda(l),
             E::Dict(d) => {
+                if let Some(ty) = self.typed_dict_display(d, expected) {
+                    return ty;
+                }
                 let mut keys = Vec::new();
                 let mut values = Vec::new();
                 for (k, v) in d.keys.iter().zip(&d.values) {
@@ -408,4 +416,10 @@ fn await_type(ty: Ty) -> Ty {
         }
         _ => Ty::unknown(),
     }
+}
+
+/// `super()` or `super(C, obj)`: what follows the class in the MRO of the runtime class,
+/// which a cooperative mixin cannot know, so its missing attributes are not reported.
+fn is_super_call(expr: &ast::Expr) -> bool {
+    matches!(expr, ast::Expr::Call(c) if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "super"))
 }

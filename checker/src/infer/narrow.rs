@@ -195,7 +195,7 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     /// Narrows `place` in `state` to `ty` (an empty type makes the state unreachable).
-    fn narrow_place(&self, state: &mut State, place: &str, ty: Ty) {
+    pub(super) fn narrow_place(&self, state: &mut State, place: &str, ty: Ty) {
         if ty.is_never() {
             state.reachable = false;
             return;
@@ -292,7 +292,7 @@ fn can_be_falsy(db: &dyn Db, ty: Ty) -> bool {
 }
 
 /// Splits `ty` by `isinstance(x, classes)`: the part that is an instance, the rest.
-fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
+pub(super) fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
     let mut targets = Vec::new();
     collect_classes(classes, &mut targets);
     if targets.is_empty() {

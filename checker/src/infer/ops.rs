@@ -206,6 +206,9 @@ impl<'db, 'a> Infer<'db, 'a> {
         index_expr: &'a ast::Expr,
         span: Span,
     ) -> Ty {
+        if let Some(ty) = self.typed_dict_item(object, index, span) {
+            return ty;
+        }
         match object.kind() {
             TyKind::Any | TyKind::Unknown => return Ty::unknown(),
             TyKind::Tuple(TupleTy::Fixed(items)) => {
@@ -284,7 +287,7 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     pub(super) fn set_item(&mut self, object: Ty, index: Ty, value: Ty, span: Span) {
         for &m in object.union_members() {
-            if m.is_dynamic() {
+            if m.is_dynamic() || self.typed_dict_set_item(m, index, value, span) {
                 continue;
             }
             match self.member_of(m, "__setitem__") {
