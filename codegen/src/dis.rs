@@ -187,6 +187,26 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
+        Operand::PrimitiveType => {
+            crate::format::static_ops::type_code::name(arg).to_string()
+        }
+        Operand::PrimitiveOp => {
+            use crate::format::static_ops::{binop, compare, unary};
+            let names: &[&str] = match instr.opcode {
+                Opcode::PRIMITIVE_BINARY_OP => &binop::NAMES,
+                Opcode::PRIMITIVE_UNARY_OP => &unary::NAMES,
+                _ => &compare::NAMES,
+            };
+            names
+                .get(arg as usize)
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        }
+        _ if instr.opcode == Opcode::CONVERT_PRIMITIVE => {
+            use crate::format::static_ops::{split_convert_oparg, type_code};
+            let (from, to) = split_convert_oparg(arg);
+            format!("{} -> {}", type_code::name(from), type_code::name(to))
+        }
         _ if instr.opcode == Opcode::KW_NAMES => {
             code.consts.get(arg as usize).map(repr).unwrap_or_default()
         }

@@ -22,12 +22,15 @@
 //!
 //! # Operands, opcode by opcode
 //! "const" means the oparg indexes `co_consts`; the constant has the shape shown.
-//! - `CHECK_ARGS` const `(idx, type_descr, idx, type_descr, ...)`: the first instruction of
-//!   a static function that checks anything (after `COPY_FREE_VARS`, before `MAKE_CELL` and
-//!   `RESUME`), so `idx` is always the parameter's own fast-local index (we never emit
-//!   Cinder's negative cell indexes). A primitive parameter (`#` descr) is unboxed in place
-//!   (`OverflowError: int overflow` when out of range). Failure raises `StaticTypeError`.
-//!   Static-to-static calls (`INVOKE_*`) skip it.
+//! - `CHECK_ARGS` const `(idx, type_descr, idx, type_descr, ...)`: right after `RESUME` in
+//!   a static function that checks anything; `idx` is the parameter's fast-local index
+//!   (never negative: a parameter that is also a cell is not checked). A primitive
+//!   parameter (`#` descr) is unboxed in place (`OverflowError: int overflow` when out of
+//!   range). Failure raises `StaticTypeError`. Static-to-static calls (`INVOKE_*`) skip it.
+//! - Construction of a top-level class with its own `__init__`: `TP_ALLOC cls; COPY 1;
+//!   args; INVOKE_FUNCTION ((cls, "__init__"), n+1); POP_TOP`; other static classes are
+//!   built with `PUSH_NULL; LOAD_CLASS cls; args; PRECALL n; CALL n`.
+//! - `PRIMITIVE_UNARY_OP NOT_INT` also accepts a `cbool` and pushes a `cbool`.
 //! - `INVOKE_FUNCTION` const `(func_descr, nargs)`: `arg1..argn -- result`, positional, with
 //!   `nargs` counting every argument (the receiver too when a method is called directly).
 //! - `INVOKE_METHOD` const `(func_descr, nargs)`: `self, arg1..argn -- result`; `nargs` does
@@ -48,8 +51,8 @@
 //! - `CONVERT_PRIMITIVE` oparg `(to_code << 4) | from_code`.
 //! - `POP_JUMP_IF_ZERO`/`POP_JUMP_IF_NONZERO` (and their backward forms): pop a primitive
 //!   (int, float or cbool) and jump on zero/non-zero.
-//! - `FAST_LEN` oparg [`fast_len`] kind, `| FAST_LEN_INEXACT` when the receiver may be a
-//!   subclass: `obj -- int64`.
+//! - `FAST_LEN` oparg a [`fast_len`] kind, `| INEXACT` when the receiver may be a
+//!   subclass, or `ANY` (`0x1f`) when the checker does not know the kind: `obj -- int64`.
 //! - `SEQUENCE_GET` oparg [`seq`] kind: `seq, idx -- item` (idx an `int64` primitive,
 //!   negative wraps; an `Array` of primitives pushes a primitive); `SEQUENCE_SET`:
 //!   `value, seq, idx --`.
@@ -275,6 +278,8 @@ pub mod fast_len {
     pub const STR: u32 = 5;
     /// Or-ed in when the receiver may be a subclass of the kind.
     pub const INEXACT: u32 = 0x10;
+    /// Ours: the receiver's kind is not known statically (any object with a length).
+    pub const ANY: u32 = 0x1f;
 }
 
 /// `SEQUENCE_GET`/`SEQUENCE_SET`/`LIST_DEL` kinds.

@@ -15,6 +15,8 @@ mod expr;
 mod function;
 mod location;
 mod pattern;
+mod static_facts;
+mod static_lower;
 mod stmt;
 pub(crate) mod symtable;
 
@@ -140,6 +142,8 @@ pub(crate) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     pub future_annotations: bool,
     pub interactive: bool,
+    /// The checker's facts when compiling a static module.
+    pub st: Option<Box<static_facts::StaticInfo>>,
 }
 
 pub(crate) type Result<T> = std::result::Result<T, CodegenError>;
@@ -154,6 +158,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             future_annotations: false,
             interactive: false,
+            st: None,
         }
     }
 
@@ -517,6 +522,37 @@ pub(crate) fn compile_statements(
     compiler.enter_unit(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
     compiler.module_body(body)?;
     compiler.leave_unit()
+}
+
+/// Compiles a static module with the checker's facts; `names` is `(checked name, runtime
+/// name)` of the module.
+pub(crate) fn compile_static_statements(
+    body: &[ast::Stmt],
+    source: &str,
+    filename: &str,
+    facts: &cinder_checker::StaticFacts,
+    names: (String, String),
+) -> Result<CodeObject> {
+    let table = symtable::build(body, None)?;
+    let mut compiler = Compiler::new(source, filename, table);
+    compiler.future_annotations = has_future_annotations(body);
+    let mut info = static_facts::StaticInfo::new(facts, Some(names));
+    for stmt in body {
+        if let ast::Stmt::ClassDef(c) = stmt {
+            let has_init = c.body.iter().any(
+                |s| matches!(s, ast::Stmt::FunctionDef(f) if f.name.as_str() == "__init__"),
+            );
+            if has_init {
+                info.classes_with_init.insert(c.name.to_string());
+            }
+        }
+    }
+    compiler.st = Some(Box::new(info));
+    compiler.enter_unit(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
+    compiler.module_body(body)?;
+    let mut code = compiler.leave_unit()?;
+    code.flags |= flags::STATIC;
+    Ok(code)
 }
 
 /// Compiles an `eval` expression.

@@ -1,0 +1,118 @@
+//! The checker's Static Python facts, indexed for lowering.
+//!
+//! Input: a static module's [`StaticFacts`] (never re-derived here) and the name the module
+//! runs under. Output: [`StaticInfo`], lookup tables keyed by an expression's byte range,
+//! with descriptors already in the constant form of [`crate::format::static_ops`].
+
+use std::collections::{HashMap, HashSet};
+
+use cinder_checker::types::Primitive;
+use cinder_checker::{CallFact, FunctionDescr, StaticFacts, TypeDescr};
+use rustpython_ast::Ranged;
+
+use crate::format::static_ops::{FuncOwner, FuncRef, TypeRef, type_code};
+
+/// A byte range of the source, the key of every table.
+pub(crate) type Key = (u32, u32);
+
+pub(crate) fn key_of<T: Ranged>(node: &T) -> Key {
+    let r = node.range();
+    (u32::from(r.start()), u32::from(r.end()))
+}
+
+/// What lowering knows about a static module.
+#[derive(Default)]
+pub(crate) struct StaticInfo {
+    pub calls: HashMap<Key, CallFact>,
+    /// `(class, field)` of each `LOAD_FIELD`/`STORE_FIELD` attribute.
+    pub fields: HashMap<Key, (TypeRef, String)>,
+    pub casts: HashMap<Key, TypeRef>,
+    /// The type code of each expression of primitive type.
+    pub prims: HashMap<Key, u32>,
+    /// Argument checks by function qualname.
+    pub arg_checks: HashMap<String, Vec<(i32, TypeRef)>>,
+    /// Top-level classes of this module that define their own `__init__`.
+    pub classes_with_init: HashSet<String>,
+    /// `(checked name, runtime name)` of this module: a script runs as `__main__`.
+    rename: Option<(String, String)>,
+}
+
+/// The type code of a checker primitive.
+pub(crate) fn code_of(p: Primitive) -> u32 {
+    type_code::of_name(p.name()).unwrap_or(type_code::INT64)
+}
+
+impl StaticInfo {
+    /// Indexes `facts` of the module checked as `rename.0`, which runs as `rename.1`
+    /// (descriptors naming it are written with the runtime name).
+    pub(crate) fn new(facts: &StaticFacts, rename: Option<(String, String)>) -> StaticInfo {
+        let mut info = StaticInfo {
+            rename,
+            ..StaticInfo::default()
+        };
+        for (span, call) in &facts.calls {
+            info.calls.insert((span.start, span.end), call.clone());
+        }
+        for (span, field) in &facts.fields {
+            let class = info.type_ref(&field.class);
+            info.fields
+                .insert((span.start, span.end), (class, field.field.clone()));
+        }
+        for (span, ty) in &facts.casts {
+            let ty = info.type_ref(ty);
+            info.casts.insert((span.start, span.end), ty);
+        }
+        for (span, p) in &facts.primitives {
+            info.prims.insert((span.start, span.end), code_of(*p));
+        }
+        for checks in &facts.arg_checks {
+            let list = checks
+                .checks
+                .iter()
+                .map(|(i, d)| (*i, info.type_ref(d)))
+                .collect();
+            info.arg_checks.insert(checks.qualname.clone(), list);
+        }
+        info
+    }
+
+    /// Whether `module` (a runtime name) is this module.
+    pub(crate) fn is_own_module(&self, module: &str) -> bool {
+        self.rename.as_ref().is_some_and(|(_, to)| to == module)
+    }
+
+    fn module(&self, module: &str) -> String {
+        match &self.rename {
+            Some((from, to)) if from == module => to.clone(),
+            _ => module.to_string(),
+        }
+    }
+
+    pub(crate) fn type_ref(&self, d: &TypeDescr) -> TypeRef {
+        TypeRef {
+            primitive: d.primitive,
+            optional: d.optional,
+            exact: d.exact,
+            ..TypeRef::class(&self.module(&d.module), &d.name)
+        }
+    }
+
+    /// The descriptor of a function; `None` for one that cannot be named from outside its
+    /// scope (a nested function).
+    pub(crate) fn func_ref(&self, f: &FunctionDescr) -> Option<FuncRef> {
+        if f.qualname.contains('<') {
+            return None;
+        }
+        let module = self.module(&f.module);
+        Some(match f.qualname.rsplit_once('.') {
+            Some((class, name)) => FuncRef {
+                owner: FuncOwner::Class(TypeRef::class(&module, class)),
+                name: name.to_string(),
+            },
+            None => FuncRef {
+                owner: FuncOwner::Module(module),
+                name: f.qualname.clone(),
+            },
+        })
+    }
+}
