@@ -216,3 +216,31 @@ fn a_primitive_global_blocks_compilation() {
         ["cannot use primitives in global or closure scope"]
     );
 }
+
+#[test]
+fn explicit_casts() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import cast
+from typing import Optional
+
+class C:
+    pass
+
+def f(x: object) -> C:
+    return cast(C, x)
+
+def g(x: object) -> Optional[C]:
+    return cast(Optional[C], x)
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            args g: []
+            call 128..138 `cast(C, x)`: CAST main.C
+            cast 184..204 `cast(Optional[C], x)`: CAST main.C?
+        "#]],
+    );
+}

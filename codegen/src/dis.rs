@@ -187,9 +187,7 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-        Operand::PrimitiveType => {
-            crate::format::static_ops::type_code::name(arg).to_string()
-        }
+        Operand::PrimitiveType => crate::format::static_ops::type_code::name(arg).to_string(),
         Operand::PrimitiveOp => {
             use crate::format::static_ops::{binop, compare, unary};
             let names: &[&str] = match instr.opcode {
@@ -201,6 +199,14 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 .get(arg as usize)
                 .map(|s| s.to_string())
                 .unwrap_or_default()
+        }
+        _ if instr.opcode == Opcode::FAST_LEN => {
+            let kinds = ["list", "dict", "set", "tuple", "array", "str"];
+            match kinds.get((arg & 0xf) as usize) {
+                Some(kind) if arg & 0x10 != 0 => format!("{kind}, inexact"),
+                Some(kind) => kind.to_string(),
+                None => "any".to_string(),
+            }
         }
         _ if instr.opcode == Opcode::CONVERT_PRIMITIVE => {
             use crate::format::static_ops::{split_convert_oparg, type_code};

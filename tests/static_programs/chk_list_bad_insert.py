@@ -4,9 +4,12 @@ from __static__ import CheckedList
 def make() -> CheckedList[int]:
     return CheckedList[int]([1, 2])
 
+def sneak(xs, v):
+    xs.append(v)
+
 xs = make()
 try:
-    xs.append("x")
+    sneak(xs, "x")
 except TypeError as e:
     print("TypeError")
 print(list(xs))

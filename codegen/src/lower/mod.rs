@@ -539,9 +539,10 @@ pub(crate) fn compile_static_statements(
     let mut info = static_facts::StaticInfo::new(facts, Some(names));
     for stmt in body {
         if let ast::Stmt::ClassDef(c) = stmt {
-            let has_init = c.body.iter().any(
-                |s| matches!(s, ast::Stmt::FunctionDef(f) if f.name.as_str() == "__init__"),
-            );
+            let has_init = c
+                .body
+                .iter()
+                .any(|s| matches!(s, ast::Stmt::FunctionDef(f) if f.name.as_str() == "__init__"));
             if has_init {
                 info.classes_with_init.insert(c.name.to_string());
             }

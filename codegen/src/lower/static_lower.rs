@@ -277,6 +277,16 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::FAST_LEN, so::fast_len::ANY);
                 Ok(true)
             }
+            CallFact::Cast { to } => {
+                let [_, value] = c.args.as_slice() else {
+                    return Ok(false);
+                };
+                let ty = st.type_ref(&to);
+                self.visit_expr(value)?;
+                let index = self.add_const(encode_type(&ty));
+                self.emit(Opcode::CAST, index);
+                Ok(true)
+            }
             CallFact::Dynamic => Ok(false),
         }
     }

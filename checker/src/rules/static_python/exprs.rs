@@ -22,7 +22,10 @@ impl StaticPass<'_> {
             self.facts.primitives.push((span, *p));
         }
         match expr {
-            ast::Expr::Call(c) => self.call(c, span),
+            ast::Expr::Call(c) => {
+                self.call(c, span);
+                self.codegen_call_facts(expr, c);
+            }
             ast::Expr::BinOp(b) => {
                 if let (Some(l), Some(r)) = (self.recorded(&b.left), self.recorded(&b.right)) {
                     check_arithmetic(self, l, b.op, r, span);

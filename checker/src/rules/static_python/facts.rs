@@ -68,6 +68,8 @@ pub enum CallFact {
     Box { from: Primitive },
     /// `clen(x)`: `FAST_LEN`.
     Clen,
+    /// `cast(T, x)`: `CAST` of `x` to `T`.
+    Cast { to: TypeDescr },
     /// An ordinary Python call.
     Dynamic,
 }
@@ -159,6 +161,7 @@ impl StaticFacts {
                 }
                 CallFact::Box { from } => format!("PRIMITIVE_BOX {}", from.name()),
                 CallFact::Clen => "FAST_LEN".to_string(),
+                CallFact::Cast { to } => format!("CAST {to}"),
                 CallFact::Dynamic => "dynamic call".to_string(),
             };
             let _ = writeln!(out, "call {}..{} `{}`: {what}", s.start, s.end, src(s));

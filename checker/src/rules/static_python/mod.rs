@@ -16,6 +16,7 @@ mod annotations;
 mod assign;
 mod calls;
 mod classes;
+mod codegen_facts;
 mod descr;
 mod display;
 mod exprs;
