@@ -244,3 +244,32 @@ def g(x: object) -> Optional[C]:
         "#]],
     );
 }
+
+#[test]
+fn final_globals_are_inlined() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from typing import Final
+
+LIMIT: Final[int] = 10
+
+def f(x: int) -> bool:
+    return x < LIMIT
+
+def g(LIMIT: int) -> int:
+    return LIMIT
+
+print(LIMIT)
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, builtins.int)]
+            args g: [(0, builtins.int)]
+            call 157..169 `print(LIMIT)`: dynamic call
+            final 106..111 `LIMIT`: LIMIT
+            final 163..168 `LIMIT`: LIMIT
+        "#]],
+    );
+}

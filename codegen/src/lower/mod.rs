@@ -538,6 +538,12 @@ pub(crate) fn compile_static_statements(
     compiler.future_annotations = has_future_annotations(body);
     let mut info = static_facts::StaticInfo::new(facts, Some(names));
     for stmt in body {
+        if let ast::Stmt::AnnAssign(a) = stmt
+            && let (ast::Expr::Name(n), Some(value)) = (a.target.as_ref(), a.value.as_deref())
+            && let Some(c) = constants::fold(value)
+        {
+            info.final_values.insert(n.id.to_string(), c);
+        }
         if let ast::Stmt::ClassDef(c) = stmt {
             let has_init = c
                 .body

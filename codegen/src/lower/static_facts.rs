@@ -31,6 +31,10 @@ pub(crate) struct StaticInfo {
     pub prims: HashMap<Key, u32>,
     /// Argument checks by function qualname.
     pub arg_checks: HashMap<String, Vec<(i32, TypeRef)>>,
+    /// Reads of the module's `Final` globals, by name.
+    pub finals: HashMap<Key, String>,
+    /// The constant value of each `Final` global whose value folds to a constant.
+    pub final_values: HashMap<String, crate::format::Constant>,
     /// Top-level classes of this module that define their own `__init__`.
     pub classes_with_init: HashSet<String>,
     /// `(checked name, runtime name)` of this module: a script runs as `__main__`.
@@ -64,6 +68,9 @@ impl StaticInfo {
         }
         for (span, p) in &facts.primitives {
             info.prims.insert((span.start, span.end), code_of(*p));
+        }
+        for (span, name) in &facts.finals {
+            info.finals.insert((span.start, span.end), name.clone());
         }
         for checks in &facts.arg_checks {
             let list = checks

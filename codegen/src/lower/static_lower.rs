@@ -53,6 +53,17 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         };
         match e {
+            E::Name(_) => {
+                let value = st
+                    .finals
+                    .get(&key)
+                    .and_then(|name| st.final_values.get(name))
+                    .cloned();
+                if let Some(value) = value {
+                    self.load_const(value);
+                    return Ok(true);
+                }
+            }
             E::Call(c) => {
                 if let Some(fact) = st.calls.get(&key).cloned() {
                     return self.static_call(c, fact);

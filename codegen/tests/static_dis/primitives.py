@@ -1,5 +1,6 @@
 import __static__
 from __static__ import int8, int64, double, cbool, box, clen
+from typing import Final
 
 
 def loop(n: int64) -> int64:
@@ -32,3 +33,10 @@ def convert(x: int) -> int:
 
 def size(xs: list) -> int64:
     return clen(xs)
+
+
+LIMIT: Final[int] = 10
+
+
+def under(x: int) -> bool:
+    return x < LIMIT

@@ -18,6 +18,7 @@ impl StaticPass<'_> {
     /// Checks an expression and everything under it.
     pub fn expr(&mut self, expr: &ast::Expr) {
         let span = Span::from(expr.range());
+        self.codegen_expr_facts(expr);
         if let Some(TyKind::Primitive(p)) = self.recorded(expr).map(|t| t.kind()) {
             self.facts.primitives.push((span, *p));
         }

@@ -101,6 +101,8 @@ pub struct StaticFacts {
     /// The primitive kind of every expression of primitive type.
     pub primitives: Vec<(Span, Primitive)>,
     pub arg_checks: Vec<ArgChecks>,
+    /// Reads of this module's `Final` globals (by name), which codegen inlines.
+    pub finals: Vec<(Span, String)>,
     /// Ranges where the static pass reports in place of plain checking: calls whose
     /// arguments it checked, `from __static__` imports, `Array` slices, misplaced
     /// `Final` (the plain diagnostics inside them are dropped).
@@ -120,6 +122,8 @@ impl StaticFacts {
         self.primitives.dedup_by_key(|(s, _)| *s);
         self.replaced.sort();
         self.replaced.dedup();
+        self.finals.sort();
+        self.finals.dedup();
     }
 
     /// A readable listing, one fact a line, each with the source text it is about
@@ -191,6 +195,9 @@ impl StaticFacts {
                 s.end,
                 src(s)
             );
+        }
+        for (s, name) in &self.finals {
+            let _ = writeln!(out, "final {}..{} `{}`: {name}", s.start, s.end, src(s));
         }
         for (s, p) in &self.primitives {
             let _ = writeln!(
