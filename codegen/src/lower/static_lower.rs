@@ -193,6 +193,9 @@ impl<'a> Compiler<'a> {
                 let Some(f) = st.func_ref(&func) else {
                     return Ok(false);
                 };
+                if matches!(c.func.as_ref(), ast::Expr::Attribute(a) if is_super_call(&a.value)) {
+                    return Ok(false);
+                }
                 let receiver = match (c.func.as_ref(), &f.owner) {
                     (ast::Expr::Attribute(a), FuncOwner::Class(_)) if nargs == nargs_given + 1 => {
                         Some(&a.value)
@@ -217,7 +220,8 @@ impl<'a> Compiler<'a> {
                 let ast::Expr::Attribute(a) = c.func.as_ref() else {
                     return Ok(false);
                 };
-                if nargs != nargs_given {
+                // `super().m()` is not virtual on the receiver's type: an ordinary call.
+                if nargs != nargs_given || is_super_call(&a.value) {
                     return Ok(false);
                 }
                 self.visit_expr(&a.value)?;
@@ -366,6 +370,11 @@ impl<'a> Compiler<'a> {
         self.emit_jump(op, next);
         Ok(true)
     }
+}
+
+/// `super()` (or `super(...)`): a receiver whose methods are not dispatched on its type.
+fn is_super_call(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Call(c) if matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == "super"))
 }
 
 /// A folded constant as the value of a primitive constant of type `code`.
