@@ -69,6 +69,22 @@ impl<'a> Compiler<'a> {
                     return self.static_call(c, fact);
                 }
             }
+            E::Subscript(s) if s.ctx != ast::ExprContext::Del => {
+                let kind = self
+                    .static_prim(key_of(s.slice.as_ref()))
+                    .and_then(|_| st.seq_kind(key_of(s.value.as_ref())));
+                if let Some(kind) = kind {
+                    self.visit_expr(&s.value)?;
+                    self.visit_expr(&s.slice)?;
+                    let op = if s.ctx == ast::ExprContext::Load {
+                        Opcode::SEQUENCE_GET
+                    } else {
+                        Opcode::SEQUENCE_SET
+                    };
+                    self.emit(op, kind);
+                    return Ok(true);
+                }
+            }
             E::Attribute(a) if a.ctx != ast::ExprContext::Del => {
                 if let Some((class, field)) = st.fields.get(&key).cloned() {
                     self.visit_expr(&a.value)?;
@@ -188,6 +204,14 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         };
         let nargs_given = c.args.len();
+        if let Some((ty, dict)) = st.checked_builds.get(&key_of(c)).cloned()
+            && self.checked_build(c, &ty, dict)?
+        {
+            return Ok(true);
+        }
+        let Some(st) = self.st.as_ref() else {
+            return Ok(false);
+        };
         match fact {
             CallFact::InvokeFunction { func, nargs } => {
                 let Some(f) = st.func_ref(&func) else {
@@ -288,8 +312,9 @@ impl<'a> Compiler<'a> {
                 let [arg] = c.args.as_slice() else {
                     return Ok(false);
                 };
+                let kind = st.fast_len_kind(key_of(arg));
                 self.visit_expr(arg)?;
-                self.emit(Opcode::FAST_LEN, so::fast_len::ANY);
+                self.emit(Opcode::FAST_LEN, kind);
                 Ok(true)
             }
             CallFact::Cast { to } => {
@@ -304,6 +329,41 @@ impl<'a> Compiler<'a> {
             }
             CallFact::Dynamic => Ok(false),
         }
+    }
+
+    /// `CheckedList[T]([a, b])`, `CheckedList[T]()`, `CheckedDict[K, V]({k: v})`,
+    /// `CheckedDict[K, V]()`: the items, then `BUILD_CHECKED_LIST`/`MAP`. Other argument
+    /// shapes stay ordinary calls (`false`).
+    fn checked_build(&mut self, c: &'a ast::ExprCall, ty: &TypeRef, dict: bool) -> Result<bool> {
+        let n = match (c.args.as_slice(), dict) {
+            ([], _) => 0,
+            ([ast::Expr::List(l)], false)
+                if !l.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) =>
+            {
+                for item in &l.elts {
+                    self.visit_expr(item)?;
+                }
+                l.elts.len()
+            }
+            ([ast::Expr::Dict(d)], true) if d.keys.iter().all(Option::is_some) => {
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    if let Some(k) = k {
+                        self.visit_expr(k)?;
+                    }
+                    self.visit_expr(v)?;
+                }
+                d.values.len()
+            }
+            _ => return Ok(false),
+        };
+        let index = self.add_const(encode_counted(encode_type(ty), n));
+        let op = if dict {
+            Opcode::BUILD_CHECKED_MAP
+        } else {
+            Opcode::BUILD_CHECKED_LIST
+        };
+        self.emit(op, index);
+        Ok(true)
     }
 
     /// Whether the class `ty` is defined at the top level of this module with its own

@@ -74,6 +74,37 @@ pub enum CallFact {
     Dynamic,
 }
 
+/// What kind of container an expression is, when the checker knows (for `FAST_LEN` and
+/// `SEQUENCE_GET`/`SEQUENCE_SET`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainerKind {
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Str,
+    CheckedList,
+    CheckedDict,
+    /// `Array[p]` of a primitive.
+    Array(Primitive),
+}
+
+/// A container fact: the kind, and whether the value is exactly that type (not a subclass).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContainerFact {
+    pub kind: ContainerKind,
+    pub exact: bool,
+}
+
+/// `CheckedList[T](...)` / `CheckedDict[K, V](...)`: `BUILD_CHECKED_LIST`/`_MAP`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedBuild {
+    /// `true` for a `CheckedDict`.
+    pub dict: bool,
+    /// The type arguments (`[T]` or `[K, V]`); `builtins.object` for a dynamic one.
+    pub args: Vec<TypeDescr>,
+}
+
 /// A field of a static class read or written through `LOAD_FIELD`/`STORE_FIELD`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldFact {
@@ -101,6 +132,11 @@ pub struct StaticFacts {
     /// The primitive kind of every expression of primitive type.
     pub primitives: Vec<(Span, Primitive)>,
     pub arg_checks: Vec<ArgChecks>,
+    /// Container expressions whose kind the checker knows: the receivers of subscripts
+    /// with a primitive index and the arguments of `clen`.
+    pub containers: Vec<(Span, ContainerFact)>,
+    /// Calls that build a checked container.
+    pub checked_builds: Vec<(Span, CheckedBuild)>,
     /// Reads of this module's `Final` globals (by name), which codegen inlines.
     pub finals: Vec<(Span, String)>,
     /// Ranges where the static pass reports in place of plain checking: calls whose
@@ -124,6 +160,10 @@ impl StaticFacts {
         self.replaced.dedup();
         self.finals.sort();
         self.finals.dedup();
+        self.containers.sort_by_key(|(s, _)| *s);
+        self.containers.dedup_by_key(|(s, _)| *s);
+        self.checked_builds.sort_by_key(|(s, _)| *s);
+        self.checked_builds.dedup_by_key(|(s, _)| *s);
     }
 
     /// A readable listing, one fact a line, each with the source text it is about
@@ -194,6 +234,33 @@ impl StaticFacts {
                 s.start,
                 s.end,
                 src(s)
+            );
+        }
+        for (s, c) in &self.containers {
+            let exact = if c.exact { " exact" } else { "" };
+            let _ = writeln!(
+                out,
+                "container {}..{} `{}`: {:?}{exact}",
+                s.start,
+                s.end,
+                src(s),
+                c.kind
+            );
+        }
+        for (s, b) in &self.checked_builds {
+            let what = if b.dict {
+                "BUILD_CHECKED_MAP"
+            } else {
+                "BUILD_CHECKED_LIST"
+            };
+            let args: Vec<String> = b.args.iter().map(|a| a.to_string()).collect();
+            let _ = writeln!(
+                out,
+                "build {}..{} `{}`: {what} [{}]",
+                s.start,
+                s.end,
+                src(s),
+                args.join(", ")
             );
         }
         for (s, name) in &self.finals {
