@@ -312,3 +312,33 @@ def f(xs: list, t: tuple, i: int64) -> int64:
         "#]],
     );
 }
+
+#[test]
+fn inline_calls() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import inline
+
+@inline
+def add1(x: int) -> int:
+    return x + 1
+
+def plain(x: int) -> int:
+    return x
+
+def f(y: int) -> int:
+    return add1(y) + plain(y)
+"#,
+        )],
+        expect![[r#"
+            args add1: [(0, builtins.int)]
+            args plain: [(0, builtins.int)]
+            args f: [(0, builtins.int)]
+            call 173..180 `add1(y)`: INVOKE_FUNCTION main.add1 1
+            call 183..191 `plain(y)`: INVOKE_FUNCTION main.plain 1
+            inline 173..180 `add1(y)`: add1
+        "#]],
+    );
+}

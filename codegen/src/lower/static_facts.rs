@@ -37,6 +37,12 @@ pub(crate) struct StaticInfo {
     pub containers: HashMap<Key, ContainerFact>,
     /// Checked container constructions: the container's descriptor and whether it is a dict.
     pub checked_builds: HashMap<Key, (TypeRef, bool)>,
+    /// Calls of the module's `@inline` functions, by name.
+    pub inlines: HashMap<Key, String>,
+    /// Parameters of the function being inlined: name -> hidden fast local.
+    pub subst: HashMap<String, u32>,
+    /// Inlined call sites so far (names the hidden locals).
+    pub inlined: u32,
     /// Reads of the module's `Final` globals, by name.
     pub finals: HashMap<Key, String>,
     /// The constant value of each `Final` global whose value folds to a constant.
@@ -82,6 +88,9 @@ impl StaticInfo {
             let ty = info.checked_type(b);
             info.checked_builds
                 .insert((span.start, span.end), (ty, b.dict));
+        }
+        for (span, name) in &facts.inlines {
+            info.inlines.insert((span.start, span.end), name.clone());
         }
         for (span, name) in &facts.finals {
             info.finals.insert((span.start, span.end), name.clone());

@@ -204,6 +204,14 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         };
         let nargs_given = c.args.len();
+        if let Some(name) = st.inlines.get(&key_of(c)).cloned()
+            && self.inline_call(c, &name)?
+        {
+            return Ok(true);
+        }
+        let Some(st) = self.st.as_ref() else {
+            return Ok(false);
+        };
         if let Some((ty, dict)) = st.checked_builds.get(&key_of(c)).cloned()
             && self.checked_build(c, &ty, dict)?
         {
@@ -331,6 +339,63 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A call of an `@inline` function `name` whose body is `return <expr>` over its
+    /// positional parameters only: the arguments go to hidden locals and the expression is
+    /// compiled in place (inside functions; elsewhere, and for other shapes, `false`).
+    fn inline_call(&mut self, c: &'a ast::ExprCall, name: &str) -> Result<bool> {
+        if !self.scope().is_function_like() {
+            return Ok(false);
+        }
+        let Some(f) = self.st_functions.get(name).copied() else {
+            return Ok(false);
+        };
+        let args = &f.args;
+        let simple_params = args.vararg.is_none()
+            && args.kwarg.is_none()
+            && args.kwonlyargs.is_empty()
+            && args.posonlyargs.is_empty()
+            && args.args.len() == c.args.len();
+        let body: Vec<&ast::Stmt> = f
+            .body
+            .iter()
+            .filter(|s| !matches!(s, ast::Stmt::Expr(e) if matches!(e.value.as_ref(), ast::Expr::Constant(_))))
+            .collect();
+        let [ast::Stmt::Return(ret)] = body.as_slice() else {
+            return Ok(false);
+        };
+        let Some(value) = ret.value.as_deref() else {
+            return Ok(false);
+        };
+        let params: Vec<String> = args.args.iter().map(|a| a.def.arg.to_string()).collect();
+        if !simple_params || !only_names(value, &params) {
+            return Ok(false);
+        }
+        // The facts of the body are keyed by ranges of this module's text (the function
+        // is one of its top-level statements), so it lowers statically in place.
+        let site = self.st.as_ref().map_or(0, |st| st.inlined);
+        let mut subst = std::collections::HashMap::new();
+        for (param, arg) in params.iter().zip(&c.args) {
+            self.visit_expr(arg)?;
+            let hidden = format!("{param}$inline{site}");
+            let index = self.unit().varnames.insert_full(hidden).0 as u32;
+            self.emit(Opcode::STORE_FAST, index);
+            subst.insert(param.clone(), index);
+        }
+        let saved = match self.st.as_mut() {
+            Some(st) => {
+                st.inlined += 1;
+                std::mem::replace(&mut st.subst, subst)
+            }
+            None => return Ok(false),
+        };
+        let result = self.visit_expr(value);
+        if let Some(st) = self.st.as_mut() {
+            st.subst = saved;
+        }
+        result?;
+        Ok(true)
+    }
+
     /// `CheckedList[T]([a, b])`, `CheckedList[T]()`, `CheckedDict[K, V]({k: v})`,
     /// `CheckedDict[K, V]()`: the items, then `BUILD_CHECKED_LIST`/`MAP`. Other argument
     /// shapes stay ordinary calls (`false`).
@@ -429,6 +494,30 @@ impl<'a> Compiler<'a> {
         };
         self.emit_jump(op, next);
         Ok(true)
+    }
+}
+
+/// Whether every name `e` reads is one of `params` (no globals, no nested scopes).
+fn only_names(e: &ast::Expr, params: &[String]) -> bool {
+    use ast::Expr as E;
+    match e {
+        E::Name(n) => params.iter().any(|p| p == n.id.as_str()),
+        E::Constant(_) => true,
+        E::BinOp(b) => only_names(&b.left, params) && only_names(&b.right, params),
+        E::UnaryOp(u) => only_names(&u.operand, params),
+        E::BoolOp(b) => b.values.iter().all(|v| only_names(v, params)),
+        E::Compare(c) => {
+            only_names(&c.left, params) && c.comparators.iter().all(|v| only_names(v, params))
+        }
+        E::IfExp(i) => {
+            only_names(&i.test, params)
+                && only_names(&i.body, params)
+                && only_names(&i.orelse, params)
+        }
+        E::Attribute(a) => only_names(&a.value, params),
+        E::Subscript(s) => only_names(&s.value, params) && only_names(&s.slice, params),
+        E::Tuple(t) => t.elts.iter().all(|v| only_names(v, params)),
+        _ => false,
     }
 }
 

@@ -22,6 +22,7 @@ impl StaticPass<'_> {
     /// `cast(T, x)` with a runtime-checkable `T`: a [`CallFact::Cast`] for the call.
     pub(super) fn codegen_call_facts(&mut self, e: &ast::Expr, c: &ast::ExprCall) {
         self.checked_build_fact(e, c);
+        self.inline_fact(e, c);
         let name = static_function_name(self.db, self.ty(&c.func));
         if name == Some("clen")
             && let [arg] = c.args.as_slice()
@@ -160,5 +161,34 @@ impl StaticPass<'_> {
             optional: false,
             exact: false,
         })
+    }
+}
+
+impl StaticPass<'_> {
+    /// A call of an `@inline` function defined at the top of this module: `inlines`.
+    fn inline_fact(&mut self, e: &ast::Expr, c: &ast::ExprCall) {
+        let TyKind::Function(f) = self.ty(&c.func).kind() else {
+            return;
+        };
+        let Some(def) = f.def.as_ref() else { return };
+        if def.file != self.file || def.qualname.contains('.') {
+            return;
+        }
+        let parsed = crate::parse::parsed_module(self.db, self.file);
+        let inline = parsed.suite().iter().any(|stmt| match stmt {
+            ast::Stmt::FunctionDef(d) if d.name.as_str() == &*def.qualname => {
+                d.decorator_list.iter().any(|dec| match dec {
+                    ast::Expr::Name(n) => n.id.as_str() == "inline",
+                    ast::Expr::Attribute(a) => a.attr.as_str() == "inline",
+                    _ => false,
+                })
+            }
+            _ => false,
+        });
+        if inline {
+            self.facts
+                .inlines
+                .push((Span::from(e.range()), def.qualname.to_string()));
+        }
     }
 }

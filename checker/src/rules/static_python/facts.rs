@@ -137,6 +137,9 @@ pub struct StaticFacts {
     pub containers: Vec<(Span, ContainerFact)>,
     /// Calls that build a checked container.
     pub checked_builds: Vec<(Span, CheckedBuild)>,
+    /// Calls of this module's top-level `@inline` functions (by name), which codegen
+    /// inlines.
+    pub inlines: Vec<(Span, String)>,
     /// Reads of this module's `Final` globals (by name), which codegen inlines.
     pub finals: Vec<(Span, String)>,
     /// Ranges where the static pass reports in place of plain checking: calls whose
@@ -160,6 +163,8 @@ impl StaticFacts {
         self.replaced.dedup();
         self.finals.sort();
         self.finals.dedup();
+        self.inlines.sort();
+        self.inlines.dedup();
         self.containers.sort_by_key(|(s, _)| *s);
         self.containers.dedup_by_key(|(s, _)| *s);
         self.checked_builds.sort_by_key(|(s, _)| *s);
@@ -262,6 +267,9 @@ impl StaticFacts {
                 src(s),
                 args.join(", ")
             );
+        }
+        for (s, name) in &self.inlines {
+            let _ = writeln!(out, "inline {}..{} `{}`: {name}", s.start, s.end, src(s));
         }
         for (s, name) in &self.finals {
             let _ = writeln!(out, "final {}..{} `{}`: {name}", s.start, s.end, src(s));
