@@ -434,7 +434,8 @@ impl Interp {
     fn invoke_method(&mut self, name: &Rc<PyStr>, args: &[Value]) -> PyResult<Value> {
         let receiver = &args[0];
         let key = Value::Str(name.clone());
-        if !matches!(receiver, Value::Class(_)) {
+        // A class or `super()` receiver binds through `getattr` (the method is not on its type).
+        if !matches!(receiver, Value::Class(_) | Value::Super(_)) {
             let class = self.types.type_of(receiver);
             match class.lookup(&key) {
                 Some(target @ Value::Function(_)) => return self.invoke_trusted(&target, args),
