@@ -335,6 +335,14 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::CAST, index);
                 Ok(true)
             }
+            CallFact::LoadType => {
+                let [arg] = c.args.as_slice() else {
+                    return Ok(false);
+                };
+                self.visit_expr(arg)?;
+                self.emit(Opcode::LOAD_TYPE, 0);
+                Ok(true)
+            }
             CallFact::Dynamic => Ok(false),
         }
     }

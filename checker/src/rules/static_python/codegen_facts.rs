@@ -23,6 +23,7 @@ impl StaticPass<'_> {
     pub(super) fn codegen_call_facts(&mut self, e: &ast::Expr, c: &ast::ExprCall) {
         self.checked_build_fact(e, c);
         self.inline_fact(e, c);
+        self.load_type_fact(e, c);
         let name = static_function_name(self.db, self.ty(&c.func));
         if name == Some("clen")
             && let [arg] = c.args.as_slice()
@@ -189,6 +190,28 @@ impl StaticPass<'_> {
             self.facts
                 .inlines
                 .push((Span::from(e.range()), def.qualname.to_string()));
+        }
+    }
+}
+
+impl StaticPass<'_> {
+    /// `type(x)` with one positional argument: [`CallFact::LoadType`] in place of the
+    /// dynamic call recorded for it.
+    fn load_type_fact(&mut self, e: &ast::Expr, c: &ast::ExprCall) {
+        let [arg] = c.args.as_slice() else { return };
+        if !c.keywords.is_empty() || matches!(arg, ast::Expr::Starred(_)) {
+            return;
+        }
+        let TyKind::ClassObject(class) = self.ty(&c.func).kind() else {
+            return;
+        };
+        if !is_builtin(self.db, class.class, "type") {
+            return;
+        }
+        let span = Span::from(e.range());
+        match self.facts.calls.iter_mut().find(|(s, _)| *s == span) {
+            Some(entry) => entry.1 = CallFact::LoadType,
+            None => self.facts.calls.push((span, CallFact::LoadType)),
         }
     }
 }

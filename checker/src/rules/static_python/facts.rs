@@ -70,6 +70,8 @@ pub enum CallFact {
     Clen,
     /// `cast(T, x)`: `CAST` of `x` to `T`.
     Cast { to: TypeDescr },
+    /// `type(x)`: `LOAD_TYPE`.
+    LoadType,
     /// An ordinary Python call.
     Dynamic,
 }
@@ -211,6 +213,7 @@ impl StaticFacts {
                 CallFact::Box { from } => format!("PRIMITIVE_BOX {}", from.name()),
                 CallFact::Clen => "FAST_LEN".to_string(),
                 CallFact::Cast { to } => format!("CAST {to}"),
+                CallFact::LoadType => "LOAD_TYPE".to_string(),
                 CallFact::Dynamic => "dynamic call".to_string(),
             };
             let _ = writeln!(out, "call {}..{} `{}`: {what}", s.start, s.end, src(s));
