@@ -220,6 +220,7 @@ pub fn install(interp: &mut Interp) {
     let module = crate::object::Module {
         name: module.name.clone(),
         dict: b,
+        frozen: std::cell::Cell::new(false),
     };
     interp
         .modules

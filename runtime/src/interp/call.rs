@@ -162,6 +162,7 @@ impl Interp {
             closure: func.closure.clone(),
             kw_names: None,
             func: None,
+            trusted: false,
         };
         self.run_frame(frame)
     }
@@ -475,10 +476,17 @@ impl Interp {
     }
 
     pub fn new_instance(&self, klass: &Rc<Class>, base_value: Value) -> Value {
+        let (dict, slots) = match &klass.layout {
+            Some(layout) => (
+                layout.has_dict.then(new_dict),
+                layout.initial.clone(),
+            ),
+            None => (Some(new_dict()), Vec::new()),
+        };
         Value::Instance(Rc::new(Instance {
             class: RefCell::new(klass.clone()),
-            dict: Some(new_dict()),
-            slots: RefCell::new(Vec::new()),
+            dict,
+            slots: RefCell::new(slots),
             base_value: RefCell::new(base_value),
             traceback: RefCell::new(Vec::new()),
         }))

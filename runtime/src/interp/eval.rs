@@ -702,6 +702,45 @@ impl Interp {
                         self.write_out("\n");
                     }
                 }
+                // Static Python (issue 7): `static_rt::exec`.
+                Opcode::PRIMITIVE_BINARY_OP
+                | Opcode::PRIMITIVE_COMPARE_OP
+                | Opcode::PRIMITIVE_UNARY_OP
+                | Opcode::PRIMITIVE_LOAD_CONST
+                | Opcode::PRIMITIVE_BOX
+                | Opcode::PRIMITIVE_UNBOX
+                | Opcode::CONVERT_PRIMITIVE
+                | Opcode::POP_JUMP_IF_ZERO
+                | Opcode::POP_JUMP_IF_NONZERO
+                | Opcode::POP_JUMP_BACKWARD_IF_ZERO
+                | Opcode::POP_JUMP_BACKWARD_IF_NONZERO
+                | Opcode::JUMP_IF_ZERO_OR_POP
+                | Opcode::JUMP_IF_NONZERO_OR_POP
+                | Opcode::RETURN_PRIMITIVE
+                | Opcode::LOAD_LOCAL
+                | Opcode::STORE_LOCAL
+                | Opcode::CHECK_ARGS
+                | Opcode::INVOKE_FUNCTION
+                | Opcode::INVOKE_METHOD
+                | Opcode::LOAD_FIELD
+                | Opcode::STORE_FIELD
+                | Opcode::CAST
+                | Opcode::REFINE_TYPE
+                | Opcode::LOAD_TYPE
+                | Opcode::LOAD_CLASS
+                | Opcode::TP_ALLOC
+                | Opcode::BUILD_CHECKED_LIST
+                | Opcode::BUILD_CHECKED_MAP
+                | Opcode::FAST_LEN
+                | Opcode::SEQUENCE_GET
+                | Opcode::SEQUENCE_SET
+                | Opcode::LIST_DEL
+                | Opcode::LOAD_ITERABLE_ARG
+                | Opcode::LOAD_MAPPING_ARG => {
+                    if let Some(exit) = self.exec_static(f, &code, instr)? {
+                        return Ok(exit);
+                    }
+                }
                 other => {
                     return Err(PyErr::new(
                         ExcKind::SystemError,

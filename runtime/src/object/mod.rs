@@ -161,6 +161,8 @@ pub struct Class {
     pub is_builtin: bool,
     /// Recent MRO lookups (see [`Class::lookup`]); allocated on first use.
     pub lookup_cache: RefCell<Vec<LookupEntry>>,
+    /// The fixed instance layout of a static class (issue 7), and of classes derived from one.
+    pub layout: Option<Rc<crate::static_rt::layout::Layout>>,
 }
 
 /// A cached result of a lookup along a class's MRO (see [`Class::lookup`]).
@@ -272,6 +274,9 @@ impl Instance {
 pub struct Module {
     pub name: Rc<PyStr>,
     pub dict: Rc<PyDict>,
+    /// A strict or static module after its body ran: its attributes cannot be rebound from
+    /// outside (issue 7).
+    pub frozen: Cell<bool>,
 }
 
 /// A generator, coroutine or async generator: a suspended frame.

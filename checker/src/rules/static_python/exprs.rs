@@ -18,6 +18,7 @@ impl StaticPass<'_> {
     /// Checks an expression and everything under it.
     pub fn expr(&mut self, expr: &ast::Expr) {
         let span = Span::from(expr.range());
+        self.codegen_expr_facts(expr);
         if let Some(TyKind::Primitive(p)) = self.recorded(expr).map(|t| t.kind()) {
             self.facts.primitives.push((span, *p));
         }
@@ -31,7 +32,10 @@ impl StaticPass<'_> {
             self.checked_display_fact(expr);
         }
         match expr {
-            ast::Expr::Call(c) => self.call(c, span),
+            ast::Expr::Call(c) => {
+                self.call(c, span);
+                self.codegen_call_facts(expr, c);
+            }
             ast::Expr::BinOp(b) => {
                 if let (Some(l), Some(r)) = (self.recorded(&b.left), self.recorded(&b.right)) {
                     check_arithmetic(self, l, b.op, r, span);

@@ -17,6 +17,7 @@ mod assign;
 mod calls;
 mod classes;
 mod containers;
+mod codegen_facts;
 mod descr;
 mod display;
 mod exprs;
