@@ -42,7 +42,7 @@ fn known_gaps() -> Vec<(String, String)> {
         .collect()
 }
 
-fn with_timeout(mut cmd: Command) -> Output {
+fn with_timeout(cmd: Command) -> Output {
     let mut wrapped = Command::new("timeout");
     wrapped
         .arg("60")

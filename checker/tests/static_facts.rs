@@ -273,3 +273,72 @@ print(LIMIT)
         "#]],
     );
 }
+
+#[test]
+fn containers_and_checked_builds() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import CheckedList, CheckedDict, int64, clen
+
+def f(xs: list, t: tuple, i: int64) -> int64:
+    c = CheckedList[int]([1, 2])
+    d = CheckedDict[str, int]()
+    xs[i] = c[i]
+    return clen(xs) + clen(t) + clen(d)
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, builtins.list), (1, builtins.tuple), (2, __static__.int64#)]
+            call 134..158 `CheckedList[int]([1, 2])`: dynamic call
+            call 167..190 `CheckedDict[str, int]()`: dynamic call
+            call 219..227 `clen(xs)`: FAST_LEN
+            call 230..237 `clen(t)`: FAST_LEN
+            call 240..247 `clen(d)`: FAST_LEN
+            container 203..204 `c`: CheckedList
+            container 224..226 `xs`: List
+            container 235..236 `t`: Tuple exact
+            container 245..246 `d`: CheckedDict
+            build 134..158 `CheckedList[int]([1, 2])`: BUILD_CHECKED_LIST [builtins.int]
+            build 167..190 `CheckedDict[str, int]()`: BUILD_CHECKED_MAP [builtins.str, builtins.int]
+            primitive 198..199 `i`: int64
+            primitive 205..206 `i`: int64
+            primitive 219..227 `clen(xs)`: int64
+            primitive 219..237 `clen(xs) + clen(t)`: int64
+            primitive 219..247 `clen(xs) + clen(t) + clen(d)`: int64
+            primitive 230..237 `clen(t)`: int64
+            primitive 240..247 `clen(d)`: int64
+        "#]],
+    );
+}
+
+#[test]
+fn inline_calls() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import inline
+
+@inline
+def add1(x: int) -> int:
+    return x + 1
+
+def plain(x: int) -> int:
+    return x
+
+def f(y: int) -> int:
+    return add1(y) + plain(y)
+"#,
+        )],
+        expect![[r#"
+            args add1: [(0, builtins.int)]
+            args plain: [(0, builtins.int)]
+            args f: [(0, builtins.int)]
+            call 173..180 `add1(y)`: INVOKE_FUNCTION main.add1 1
+            call 183..191 `plain(y)`: INVOKE_FUNCTION main.plain 1
+            inline 173..180 `add1(y)`: add1
+        "#]],
+    );
+}

@@ -208,6 +208,30 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 None => "any".to_string(),
             }
         }
+        _ if matches!(
+            instr.opcode,
+            Opcode::SEQUENCE_GET | Opcode::SEQUENCE_SET | Opcode::LIST_DEL
+        ) =>
+        {
+            use crate::format::static_ops::{seq, type_code};
+            let unchecked = if arg & seq::UNCHECKED != 0 {
+                ", unchecked"
+            } else {
+                ""
+            };
+            let kind = arg & !seq::UNCHECKED;
+            let name = match kind {
+                seq::LIST => "list".to_string(),
+                seq::TUPLE => "tuple".to_string(),
+                seq::LIST_INEXACT => "list, inexact".to_string(),
+                seq::CHECKED_LIST => "checked list".to_string(),
+                k if k & type_code::ARRAY != 0 => {
+                    format!("array of {}", type_code::name((k & 0x7f) >> 4))
+                }
+                _ => "?".to_string(),
+            };
+            format!("{name}{unchecked}")
+        }
         _ if instr.opcode == Opcode::CONVERT_PRIMITIVE => {
             use crate::format::static_ops::{split_convert_oparg, type_code};
             let (from, to) = split_convert_oparg(arg);

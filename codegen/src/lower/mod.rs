@@ -144,6 +144,8 @@ pub(crate) struct Compiler<'a> {
     pub interactive: bool,
     /// The checker's facts when compiling a static module.
     pub st: Option<Box<static_facts::StaticInfo>>,
+    /// A static module's top-level functions (the bodies of `@inline` functions).
+    pub st_functions: HashMap<String, &'a ast::StmtFunctionDef>,
 }
 
 pub(crate) type Result<T> = std::result::Result<T, CodegenError>;
@@ -159,6 +161,7 @@ impl<'a> Compiler<'a> {
             future_annotations: false,
             interactive: false,
             st: None,
+            st_functions: HashMap::new(),
         }
     }
 
@@ -400,6 +403,12 @@ impl<'a> Compiler<'a> {
 
     /// Loads, stores or deletes a name (CPython's `compiler_nameop`).
     pub(crate) fn nameop(&mut self, name: &str, ctx: NameCtx) -> Result<()> {
+        if ctx == NameCtx::Load
+            && let Some(index) = self.st.as_ref().and_then(|st| st.subst.get(name).copied())
+        {
+            self.emit(Opcode::LOAD_FAST, index);
+            return Ok(());
+        }
         let mangled = self.mangle(name);
         let scope = self.scope();
         let function_like = scope.is_function_like();
@@ -526,9 +535,9 @@ pub(crate) fn compile_statements(
 
 /// Compiles a static module with the checker's facts; `names` is `(checked name, runtime
 /// name)` of the module.
-pub(crate) fn compile_static_statements(
-    body: &[ast::Stmt],
-    source: &str,
+pub(crate) fn compile_static_statements<'a>(
+    body: &'a [ast::Stmt],
+    source: &'a str,
     filename: &str,
     facts: &cinder_checker::StaticFacts,
     names: (String, String),
@@ -543,6 +552,9 @@ pub(crate) fn compile_static_statements(
             && let Some(c) = constants::fold(value)
         {
             info.final_values.insert(n.id.to_string(), c);
+        }
+        if let ast::Stmt::FunctionDef(f) = stmt {
+            compiler.st_functions.insert(f.name.to_string(), f);
         }
         if let ast::Stmt::ClassDef(c) = stmt {
             let has_init = c

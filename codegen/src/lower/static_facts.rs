@@ -7,10 +7,12 @@
 use std::collections::{HashMap, HashSet};
 
 use cinder_checker::types::Primitive;
-use cinder_checker::{CallFact, FunctionDescr, StaticFacts, TypeDescr};
+use cinder_checker::{
+    CallFact, CheckedBuild, ContainerFact, ContainerKind, FunctionDescr, StaticFacts, TypeDescr,
+};
 use rustpython_ast::Ranged;
 
-use crate::format::static_ops::{FuncOwner, FuncRef, TypeRef, type_code};
+use crate::format::static_ops::{FuncOwner, FuncRef, TypeRef, fast_len, seq, type_code};
 
 /// A byte range of the source, the key of every table.
 pub(crate) type Key = (u32, u32);
@@ -31,6 +33,16 @@ pub(crate) struct StaticInfo {
     pub prims: HashMap<Key, u32>,
     /// Argument checks by function qualname.
     pub arg_checks: HashMap<String, Vec<(i32, TypeRef)>>,
+    /// Container kinds of expressions (`clen` arguments, subscripted values).
+    pub containers: HashMap<Key, ContainerFact>,
+    /// Checked container constructions: the container's descriptor and whether it is a dict.
+    pub checked_builds: HashMap<Key, (TypeRef, bool)>,
+    /// Calls of the module's `@inline` functions, by name.
+    pub inlines: HashMap<Key, String>,
+    /// Parameters of the function being inlined: name -> hidden fast local.
+    pub subst: HashMap<String, u32>,
+    /// Inlined call sites so far (names the hidden locals).
+    pub inlined: u32,
     /// Reads of the module's `Final` globals, by name.
     pub finals: HashMap<Key, String>,
     /// The constant value of each `Final` global whose value folds to a constant.
@@ -69,6 +81,17 @@ impl StaticInfo {
         for (span, p) in &facts.primitives {
             info.prims.insert((span.start, span.end), code_of(*p));
         }
+        for (span, c) in &facts.containers {
+            info.containers.insert((span.start, span.end), *c);
+        }
+        for (span, b) in &facts.checked_builds {
+            let ty = info.checked_type(b);
+            info.checked_builds
+                .insert((span.start, span.end), (ty, b.dict));
+        }
+        for (span, name) in &facts.inlines {
+            info.inlines.insert((span.start, span.end), name.clone());
+        }
         for (span, name) in &facts.finals {
             info.finals.insert((span.start, span.end), name.clone());
         }
@@ -81,6 +104,52 @@ impl StaticInfo {
             info.arg_checks.insert(checks.qualname.clone(), list);
         }
         info
+    }
+
+    /// The exact descriptor of a checked container: `__static__.chklist[T]!`.
+    fn checked_type(&self, b: &CheckedBuild) -> TypeRef {
+        let name = if b.dict { "chkdict" } else { "chklist" };
+        TypeRef {
+            args: b.args.iter().map(|a| self.type_ref(a)).collect(),
+            exact: true,
+            ..TypeRef::class("__static__", name)
+        }
+    }
+
+    /// The `FAST_LEN` oparg for the container at `key`.
+    pub(crate) fn fast_len_kind(&self, key: Key) -> u32 {
+        let Some(c) = self.containers.get(&key) else {
+            return fast_len::ANY;
+        };
+        let (kind, exact) = match c.kind {
+            ContainerKind::List => (fast_len::LIST, c.exact),
+            ContainerKind::CheckedList => (fast_len::LIST, false),
+            ContainerKind::Tuple => (fast_len::TUPLE, c.exact),
+            ContainerKind::Dict => (fast_len::DICT, c.exact),
+            ContainerKind::CheckedDict => (fast_len::DICT, false),
+            ContainerKind::Set => (fast_len::SET, c.exact),
+            ContainerKind::Str => (fast_len::STR, c.exact),
+            ContainerKind::Array(_) => (fast_len::ARRAY, true),
+        };
+        if exact {
+            kind
+        } else {
+            kind | fast_len::INEXACT
+        }
+    }
+
+    /// The `SEQUENCE_GET`/`SET` kind for the container at `key` (`None`: not a sequence
+    /// the opcodes handle).
+    pub(crate) fn seq_kind(&self, key: Key) -> Option<u32> {
+        let c = self.containers.get(&key)?;
+        Some(match c.kind {
+            ContainerKind::List if c.exact => seq::LIST,
+            ContainerKind::List => seq::LIST_INEXACT,
+            ContainerKind::Tuple if c.exact => seq::TUPLE,
+            ContainerKind::CheckedList => seq::CHECKED_LIST,
+            ContainerKind::Array(p) => seq::array_of(code_of(p)),
+            _ => return None,
+        })
     }
 
     /// Whether `module` (a runtime name) is this module.

@@ -69,6 +69,22 @@ impl<'a> Compiler<'a> {
                     return self.static_call(c, fact);
                 }
             }
+            E::Subscript(s) if s.ctx != ast::ExprContext::Del => {
+                let kind = self
+                    .static_prim(key_of(s.slice.as_ref()))
+                    .and_then(|_| st.seq_kind(key_of(s.value.as_ref())));
+                if let Some(kind) = kind {
+                    self.visit_expr(&s.value)?;
+                    self.visit_expr(&s.slice)?;
+                    let op = if s.ctx == ast::ExprContext::Load {
+                        Opcode::SEQUENCE_GET
+                    } else {
+                        Opcode::SEQUENCE_SET
+                    };
+                    self.emit(op, kind);
+                    return Ok(true);
+                }
+            }
             E::Attribute(a) if a.ctx != ast::ExprContext::Del => {
                 if let Some((class, field)) = st.fields.get(&key).cloned() {
                     self.visit_expr(&a.value)?;
@@ -188,11 +204,30 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         };
         let nargs_given = c.args.len();
+        if let Some(name) = st.inlines.get(&key_of(c)).cloned()
+            && self.inline_call(c, &name)?
+        {
+            return Ok(true);
+        }
+        let Some(st) = self.st.as_ref() else {
+            return Ok(false);
+        };
+        if let Some((ty, dict)) = st.checked_builds.get(&key_of(c)).cloned()
+            && self.checked_build(c, &ty, dict)?
+        {
+            return Ok(true);
+        }
+        let Some(st) = self.st.as_ref() else {
+            return Ok(false);
+        };
         match fact {
             CallFact::InvokeFunction { func, nargs } => {
                 let Some(f) = st.func_ref(&func) else {
                     return Ok(false);
                 };
+                if matches!(c.func.as_ref(), ast::Expr::Attribute(a) if is_super_call(&a.value)) {
+                    return Ok(false);
+                }
                 let receiver = match (c.func.as_ref(), &f.owner) {
                     (ast::Expr::Attribute(a), FuncOwner::Class(_)) if nargs == nargs_given + 1 => {
                         Some(&a.value)
@@ -217,7 +252,8 @@ impl<'a> Compiler<'a> {
                 let ast::Expr::Attribute(a) = c.func.as_ref() else {
                     return Ok(false);
                 };
-                if nargs != nargs_given {
+                // `super().m()` is not virtual on the receiver's type: an ordinary call.
+                if nargs != nargs_given || is_super_call(&a.value) {
                     return Ok(false);
                 }
                 self.visit_expr(&a.value)?;
@@ -284,8 +320,9 @@ impl<'a> Compiler<'a> {
                 let [arg] = c.args.as_slice() else {
                     return Ok(false);
                 };
+                let kind = st.fast_len_kind(key_of(arg));
                 self.visit_expr(arg)?;
-                self.emit(Opcode::FAST_LEN, so::fast_len::ANY);
+                self.emit(Opcode::FAST_LEN, kind);
                 Ok(true)
             }
             CallFact::Cast { to } => {
@@ -298,8 +335,108 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::CAST, index);
                 Ok(true)
             }
+            CallFact::LoadType => {
+                let [arg] = c.args.as_slice() else {
+                    return Ok(false);
+                };
+                self.visit_expr(arg)?;
+                self.emit(Opcode::LOAD_TYPE, 0);
+                Ok(true)
+            }
             CallFact::Dynamic => Ok(false),
         }
+    }
+
+    /// A call of an `@inline` function `name` whose body is `return <expr>` over its
+    /// positional parameters only: the arguments go to hidden locals and the expression is
+    /// compiled in place (inside functions; elsewhere, and for other shapes, `false`).
+    fn inline_call(&mut self, c: &'a ast::ExprCall, name: &str) -> Result<bool> {
+        if !self.scope().is_function_like() {
+            return Ok(false);
+        }
+        let Some(f) = self.st_functions.get(name).copied() else {
+            return Ok(false);
+        };
+        let args = &f.args;
+        let simple_params = args.vararg.is_none()
+            && args.kwarg.is_none()
+            && args.kwonlyargs.is_empty()
+            && args.posonlyargs.is_empty()
+            && args.args.len() == c.args.len();
+        let body: Vec<&ast::Stmt> = f
+            .body
+            .iter()
+            .filter(|s| !matches!(s, ast::Stmt::Expr(e) if matches!(e.value.as_ref(), ast::Expr::Constant(_))))
+            .collect();
+        let [ast::Stmt::Return(ret)] = body.as_slice() else {
+            return Ok(false);
+        };
+        let Some(value) = ret.value.as_deref() else {
+            return Ok(false);
+        };
+        let params: Vec<String> = args.args.iter().map(|a| a.def.arg.to_string()).collect();
+        if !simple_params || !only_names(value, &params) {
+            return Ok(false);
+        }
+        // The facts of the body are keyed by ranges of this module's text (the function
+        // is one of its top-level statements), so it lowers statically in place.
+        let site = self.st.as_ref().map_or(0, |st| st.inlined);
+        let mut subst = std::collections::HashMap::new();
+        for (param, arg) in params.iter().zip(&c.args) {
+            self.visit_expr(arg)?;
+            let hidden = format!("{param}$inline{site}");
+            let index = self.unit().varnames.insert_full(hidden).0 as u32;
+            self.emit(Opcode::STORE_FAST, index);
+            subst.insert(param.clone(), index);
+        }
+        let saved = match self.st.as_mut() {
+            Some(st) => {
+                st.inlined += 1;
+                std::mem::replace(&mut st.subst, subst)
+            }
+            None => return Ok(false),
+        };
+        let result = self.visit_expr(value);
+        if let Some(st) = self.st.as_mut() {
+            st.subst = saved;
+        }
+        result?;
+        Ok(true)
+    }
+
+    /// `CheckedList[T]([a, b])`, `CheckedList[T]()`, `CheckedDict[K, V]({k: v})`,
+    /// `CheckedDict[K, V]()`: the items, then `BUILD_CHECKED_LIST`/`MAP`. Other argument
+    /// shapes stay ordinary calls (`false`).
+    fn checked_build(&mut self, c: &'a ast::ExprCall, ty: &TypeRef, dict: bool) -> Result<bool> {
+        let n = match (c.args.as_slice(), dict) {
+            ([], _) => 0,
+            ([ast::Expr::List(l)], false)
+                if !l.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) =>
+            {
+                for item in &l.elts {
+                    self.visit_expr(item)?;
+                }
+                l.elts.len()
+            }
+            ([ast::Expr::Dict(d)], true) if d.keys.iter().all(Option::is_some) => {
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    if let Some(k) = k {
+                        self.visit_expr(k)?;
+                    }
+                    self.visit_expr(v)?;
+                }
+                d.values.len()
+            }
+            _ => return Ok(false),
+        };
+        let index = self.add_const(encode_counted(encode_type(ty), n));
+        let op = if dict {
+            Opcode::BUILD_CHECKED_MAP
+        } else {
+            Opcode::BUILD_CHECKED_LIST
+        };
+        self.emit(op, index);
+        Ok(true)
     }
 
     /// Whether the class `ty` is defined at the top level of this module with its own
@@ -366,6 +503,35 @@ impl<'a> Compiler<'a> {
         self.emit_jump(op, next);
         Ok(true)
     }
+}
+
+/// Whether every name `e` reads is one of `params` (no globals, no nested scopes).
+fn only_names(e: &ast::Expr, params: &[String]) -> bool {
+    use ast::Expr as E;
+    match e {
+        E::Name(n) => params.iter().any(|p| p == n.id.as_str()),
+        E::Constant(_) => true,
+        E::BinOp(b) => only_names(&b.left, params) && only_names(&b.right, params),
+        E::UnaryOp(u) => only_names(&u.operand, params),
+        E::BoolOp(b) => b.values.iter().all(|v| only_names(v, params)),
+        E::Compare(c) => {
+            only_names(&c.left, params) && c.comparators.iter().all(|v| only_names(v, params))
+        }
+        E::IfExp(i) => {
+            only_names(&i.test, params)
+                && only_names(&i.body, params)
+                && only_names(&i.orelse, params)
+        }
+        E::Attribute(a) => only_names(&a.value, params),
+        E::Subscript(s) => only_names(&s.value, params) && only_names(&s.slice, params),
+        E::Tuple(t) => t.elts.iter().all(|v| only_names(v, params)),
+        _ => false,
+    }
+}
+
+/// `super()` (or `super(...)`): a receiver whose methods are not dispatched on its type.
+fn is_super_call(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Call(c) if matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == "super"))
 }
 
 /// A folded constant as the value of a primitive constant of type `code`.

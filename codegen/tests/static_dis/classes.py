@@ -21,3 +21,7 @@ def use(p: Point, o: Origin, q: Optional[Point]) -> int:
     p.x = 3
     made = Point(1, 2)
     return p.norm() + o.norm() + made.x
+
+
+def kind(p: Point) -> str:
+    return type(p).__name__
