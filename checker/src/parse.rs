@@ -2,6 +2,12 @@
 //!
 //! Never fails: a rustpython-parser error becomes a `syntax-error` diagnostic and an
 //! empty module. rustpython-parser stops at the first error, so a file has at most one.
+//! A database with a [`ParseCache`] (the language server's) reparses only the top-level
+//! statement an edit touched (see `incremental`).
+
+mod incremental;
+
+pub use incremental::ParseCache;
 
 use std::sync::Arc;
 
@@ -65,7 +71,10 @@ impl PartialEq for ParsedModule {
 pub fn parsed_module(db: &dyn Db, file: SourceFile) -> ParsedModule {
     let text = file.text(db);
     let path = file.path(db);
-    parse_source(text, path)
+    match db.parse_cache() {
+        Some(cache) => cache.parse(text, path),
+        None => parse_source(text, path),
+    }
 }
 
 /// Parses source text outside the database (the runtime's compile hook uses this path too).
