@@ -91,13 +91,7 @@ pub fn parse_source(text: &str, path: &str) -> ParsedModule {
     let (suite, syntax_errors) = match parse_tokens(tokens, Mode::Module, path) {
         Ok(ast::Mod::Module(module)) => (module.body, Vec::new()),
         Ok(_) => (Vec::new(), Vec::new()),
-        Err(error) => {
-            let offset: u32 = error.offset.into();
-            let offset = offset.min(text.len() as u32);
-            let message = syntax_message(&error.error.to_string());
-            let diag = Diagnostic::new(codes::SYNTAX_ERROR, Span::new(offset, offset), message);
-            (Vec::new(), vec![diag])
-        }
+        Err(error) => (Vec::new(), vec![syntax_error(&error, text)]),
     };
     ParsedModule {
         suite: Arc::new(suite),
@@ -105,6 +99,14 @@ pub fn parse_source(text: &str, path: &str) -> ParsedModule {
         comments: comments.into_boxed_slice(),
         line_index: LineIndex::new(text),
     }
+}
+
+/// The `syntax-error` diagnostic of a parse error in `text`.
+fn syntax_error(error: &rustpython_parser::ParseError, text: &str) -> Diagnostic {
+    let offset: u32 = error.offset.into();
+    let offset = offset.min(text.len() as u32);
+    let message = syntax_message(&error.error.to_string());
+    Diagnostic::new(codes::SYNTAX_ERROR, Span::new(offset, offset), message)
 }
 
 /// Drops rustpython's "at byte N" suffix: the location is in the span.

@@ -8,10 +8,16 @@
 //!
 //! Why a chunk parses the same alone as in the file: a chunk starts at the start of a line
 //! where a top-level statement started before, and the text before it is unchanged, so the
-//! lexer starts it in the same (clean) state; it ends at the start of a line where the next
+//! lexer starts it in the same (clean) state, provided its first line of code is not
+//! indented (the start of a file is lenient there, the middle is not); it ends at the start of a line where the next
 //! unchanged top-level statement starts, and a chunk that parses alone closed its brackets,
-//! strings and blocks, so the rest of the file is lexed as before. A chunk with a syntax
-//! error is never trusted: the error the whole file gives may be elsewhere.
+//! strings and blocks, so the rest of the file is lexed as before.
+//!
+//! A chunk with a syntax error: the parser met an unexpected token that the whole file
+//! also has, after the same tokens, so the whole file fails there too, with the same
+//! message. That holds for a parser error at a token before the chunk's last text (not at
+//! the end, where the chunk alone sees its end and the file the next statement), and not
+//! for a lexical error (an unterminated string may end further on in the file).
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -20,9 +26,9 @@ use std::sync::{Arc, Mutex};
 use rustpython_parser::ast::{self, Fold, Ranged};
 use rustpython_parser::lexer::lex_starts_at;
 use rustpython_parser::text_size::{TextRange, TextSize};
-use rustpython_parser::{Mode, Tok, parse_tokens};
+use rustpython_parser::{Mode, ParseErrorType, Tok, parse_tokens};
 
-use super::{Comment, ParsedModule, parse_source};
+use super::{Comment, ParsedModule, parse_source, syntax_error};
 use crate::diagnostics::Span;
 use crate::line_index::LineIndex;
 
@@ -157,9 +163,32 @@ fn shifted(stmt: &ast::Stmt, delta: i64) -> ast::Stmt {
     }
 }
 
-/// Parses `chunk`, which starts at `offset` in the file: its statements and comments, or
-/// `None` when it has a syntax error.
-fn parse_chunk(chunk: &str, offset: usize) -> Option<(Vec<ast::Stmt>, Vec<Comment>)> {
+/// What parsing a chunk gave.
+enum ChunkParse {
+    Ok(Vec<ast::Stmt>, Vec<Comment>),
+    /// A syntax error the whole file has too (see the module docs), and the comments
+    /// seen before it.
+    Error(rustpython_parser::ParseError, Vec<Comment>),
+    /// Anything else: parse the whole file.
+    Unknown,
+}
+
+/// Whether the first line of `chunk` that holds code starts at column 0.
+fn code_starts_unindented(chunk: &str) -> bool {
+    for line in chunk.lines() {
+        let code = line.trim_start_matches([' ', '\t', '\x0c', '\r']);
+        if !code.is_empty() && !code.starts_with('#') {
+            return code.len() == line.len();
+        }
+    }
+    true
+}
+
+/// Parses `chunk`, which starts at `offset` in the file.
+fn parse_chunk(chunk: &str, offset: usize) -> ChunkParse {
+    if !code_starts_unindented(chunk) {
+        return ChunkParse::Unknown;
+    }
     let mut comments = Vec::new();
     let tokens = lex_starts_at(chunk, Mode::Module, TextSize::from(offset as u32)).inspect(|t| {
         if let Ok((Tok::Comment(comment), range)) = t {
@@ -170,8 +199,21 @@ fn parse_chunk(chunk: &str, offset: usize) -> Option<(Vec<ast::Stmt>, Vec<Commen
         }
     });
     match parse_tokens(tokens, Mode::Module, "") {
-        Ok(ast::Mod::Module(module)) => Some((module.body, comments)),
-        _ => None,
+        Ok(ast::Mod::Module(module)) => ChunkParse::Ok(module.body, comments),
+        Ok(_) => ChunkParse::Unknown,
+        Err(error) => {
+            let content_end = offset + chunk.trim_end().len();
+            let at = usize::from(error.offset);
+            let parser_error = matches!(
+                error.error,
+                ParseErrorType::UnrecognizedToken(..) | ParseErrorType::ExtraToken(_)
+            );
+            if parser_error && at < content_end {
+                ChunkParse::Error(error, comments)
+            } else {
+                ChunkParse::Unknown
+            }
+        }
     }
 }
 
@@ -194,7 +236,26 @@ fn reparse(old: &Snapshot, text: &str) -> Option<ParsedModule> {
     if chunk_end < text.len() && text.as_bytes().get(chunk_end.checked_sub(1)?) != Some(&b'\n') {
         return None;
     }
-    let (stmts, chunk_comments) = parse_chunk(text.get(chunk.start..chunk_end)?, chunk.start)?;
+    let (stmts, chunk_comments) = match parse_chunk(text.get(chunk.start..chunk_end)?, chunk.start)
+    {
+        ChunkParse::Ok(stmts, comments) => (stmts, comments),
+        ChunkParse::Error(error, chunk_comments) => {
+            let mut comments: Vec<Comment> = old
+                .comments
+                .iter()
+                .filter(|c| (c.span.end as usize) <= chunk.start)
+                .cloned()
+                .collect();
+            comments.extend(chunk_comments);
+            return Some(ParsedModule {
+                suite: Arc::new(Vec::new()),
+                syntax_errors: Box::new([syntax_error(&error, text)]),
+                comments: comments.into_boxed_slice(),
+                line_index: LineIndex::new(text),
+            });
+        }
+        ChunkParse::Unknown => return None,
+    };
 
     let mut suite: Vec<ast::Stmt> = Vec::with_capacity(old.suite.len() + stmts.len());
     suite.extend(old.suite.get(..chunk.stmts.start)?.iter().cloned());

@@ -96,6 +96,8 @@ fn edits_at_chunk_boundaries_and_across_them() {
         ("# leading comment", "# leading"),
         ("    size: int = 3", "size: int = 3"),
         ("else:\n    Z = 4\n", ""),
+        ("if X:", "#f X:"),
+        ("class Box:\n", "# class Box:\n"),
     ];
     for (from, to) in cases {
         assert_same(&cache, MODULE);
@@ -122,6 +124,11 @@ impl Lcg {
 
 #[test]
 fn random_edits_parse_as_a_full_parse_does() {
+    random_edits(7);
+    random_edits(2026);
+}
+
+fn random_edits(seed: u64) {
     let pieces = [
         "x",
         "1",
@@ -145,9 +152,9 @@ fn random_edits_parse_as_a_full_parse_does() {
         "    y = [\n",
     ];
     let cache = ParseCache::default();
-    let mut rng = Lcg(7);
+    let mut rng = Lcg(seed);
     let mut text = MODULE.to_string();
-    let mut reused = 0;
+    let (mut reused, mut errors_reused) = (0, 0);
     for _ in 0..3000 {
         let mut at = rng.next(text.len() + 1);
         while !text.is_char_boundary(at) {
@@ -163,7 +170,10 @@ fn random_edits_parse_as_a_full_parse_does() {
             pieces[rng.next(pieces.len())]
         };
         text = replace(&text, at, to, with);
-        reused += usize::from(incremental(&cache, &text));
+        if incremental(&cache, &text) {
+            reused += 1;
+            errors_reused += usize::from(full(&text).has_syntax_error());
+        }
         assert_same(&cache, &text);
         // Back to valid code every other time, so that many edits are incremental.
         if rng.next(2) == 0 {
@@ -173,4 +183,8 @@ fn random_edits_parse_as_a_full_parse_does() {
     }
     // Most edits break the code (and are parsed whole); enough must be incremental.
     assert!(reused > 600, "only {reused} incremental parses");
+    assert!(
+        errors_reused > 100,
+        "only {errors_reused} syntax errors found incrementally"
+    );
 }
