@@ -216,3 +216,193 @@ fn a_primitive_global_blocks_compilation() {
         ["cannot use primitives in global or closure scope"]
     );
 }
+
+#[test]
+fn checked_container_displays() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import CheckedDict, CheckedList
+
+def f() -> CheckedList[int]:
+    d: CheckedDict[str, int] = {"a": 1}
+    return [1, 2]
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            checked literal 127..135 `{"a": 1}`: __static__.chkdict
+            checked literal 147..153 `[1, 2]`: __static__.chklist
+        "#]],
+    );
+}
+
+#[test]
+fn not_of_a_primitive_in_a_condition_is_cbool() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import cbool
+
+def f(a: cbool, b: cbool) -> int:
+    if a and not b:
+        return 1
+    return 0
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, __static__.cbool#), (1, __static__.cbool#)]
+            primitive 89..90 `a`: cbool
+            primitive 95..100 `not b`: cbool
+            primitive 99..100 `b`: cbool
+        "#]],
+    );
+}
+
+#[test]
+fn checked_dicts_flag_makes_displays_checked() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__.compiler_flags import checked_dicts
+
+def f() -> int:
+    d = {"a": 1}
+    return d["a"]
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            checked literal 95..103 `{"a": 1}`: __static__.chkdict
+        "#]],
+    );
+}
+
+#[test]
+fn explicit_casts() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import cast
+from typing import Optional
+
+class C:
+    pass
+
+def f(x: object) -> C:
+    return cast(C, x)
+
+def g(x: object) -> Optional[C]:
+    return cast(Optional[C], x)
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            args g: []
+            call 128..138 `cast(C, x)`: CAST main.C
+            cast 184..204 `cast(Optional[C], x)`: CAST main.C?
+        "#]],
+    );
+}
+
+#[test]
+fn final_globals_are_inlined() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from typing import Final
+
+LIMIT: Final[int] = 10
+
+def f(x: int) -> bool:
+    return x < LIMIT
+
+def g(LIMIT: int) -> int:
+    return LIMIT
+
+print(LIMIT)
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, builtins.int)]
+            args g: [(0, builtins.int)]
+            call 157..169 `print(LIMIT)`: dynamic call
+            final 106..111 `LIMIT`: LIMIT
+            final 163..168 `LIMIT`: LIMIT
+        "#]],
+    );
+}
+
+#[test]
+fn containers_and_checked_builds() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import CheckedList, CheckedDict, int64, clen
+
+def f(xs: list, t: tuple, i: int64) -> int64:
+    c = CheckedList[int]([1, 2])
+    d = CheckedDict[str, int]()
+    xs[i] = c[i]
+    return clen(xs) + clen(t) + clen(d)
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, builtins.list), (1, builtins.tuple), (2, __static__.int64#)]
+            call 134..158 `CheckedList[int]([1, 2])`: dynamic call
+            call 167..190 `CheckedDict[str, int]()`: dynamic call
+            call 219..227 `clen(xs)`: FAST_LEN
+            call 230..237 `clen(t)`: FAST_LEN
+            call 240..247 `clen(d)`: FAST_LEN
+            container 203..204 `c`: CheckedList
+            container 224..226 `xs`: List
+            container 235..236 `t`: Tuple exact
+            container 245..246 `d`: CheckedDict
+            build 134..158 `CheckedList[int]([1, 2])`: BUILD_CHECKED_LIST [builtins.int]
+            build 167..190 `CheckedDict[str, int]()`: BUILD_CHECKED_MAP [builtins.str, builtins.int]
+            primitive 198..199 `i`: int64
+            primitive 205..206 `i`: int64
+            primitive 219..227 `clen(xs)`: int64
+            primitive 219..237 `clen(xs) + clen(t)`: int64
+            primitive 219..247 `clen(xs) + clen(t) + clen(d)`: int64
+            primitive 230..237 `clen(t)`: int64
+            primitive 240..247 `clen(d)`: int64
+        "#]],
+    );
+}
+
+#[test]
+fn inline_calls() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import inline
+
+@inline
+def add1(x: int) -> int:
+    return x + 1
+
+def plain(x: int) -> int:
+    return x
+
+def f(y: int) -> int:
+    return add1(y) + plain(y)
+"#,
+        )],
+        expect![[r#"
+            args add1: [(0, builtins.int)]
+            args plain: [(0, builtins.int)]
+            args f: [(0, builtins.int)]
+            call 173..180 `add1(y)`: INVOKE_FUNCTION main.add1 1
+            call 183..191 `plain(y)`: INVOKE_FUNCTION main.plain 1
+            inline 173..180 `add1(y)`: add1
+        "#]],
+    );
+}

@@ -111,7 +111,7 @@ pub(crate) fn assemble(
     cfg.optimize();
     cfg.duplicate_exits_without_location();
     cfg.propagate_locations();
-    let (depths, max_depth) = cfg.stack_depths()?;
+    let (depths, max_depth) = cfg.stack_depths(&unit.consts)?;
     cfg.label_exception_targets()?;
     cfg.clean_all();
     // The prefix runs before the frame exists for the stack-depth pass (CPython adds it
@@ -299,6 +299,10 @@ impl Layout {
             (Op::PopJumpIfNone, true) => O::POP_JUMP_BACKWARD_IF_NONE,
             (Op::PopJumpIfNotNone, false) => O::POP_JUMP_FORWARD_IF_NOT_NONE,
             (Op::PopJumpIfNotNone, true) => O::POP_JUMP_BACKWARD_IF_NOT_NONE,
+            (Op::PopJumpIfZero, false) => O::POP_JUMP_IF_ZERO,
+            (Op::PopJumpIfZero, true) => O::POP_JUMP_BACKWARD_IF_ZERO,
+            (Op::PopJumpIfNonZero, false) => O::POP_JUMP_IF_NONZERO,
+            (Op::PopJumpIfNonZero, true) => O::POP_JUMP_BACKWARD_IF_NONZERO,
             (Op::Real(op), false) => op,
             (Op::Real(op), true) => {
                 return Err(CodegenError::Bug(format!("{} jumps backwards", op.name())));

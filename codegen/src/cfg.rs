@@ -342,7 +342,10 @@ impl Cfg {
     }
 
     /// The stack depth at the start of every block, and the maximum (CPython's `stackdepth`).
-    pub(crate) fn stack_depths(&self) -> Result<(Vec<Option<u32>>, u32), CodegenError> {
+    pub(crate) fn stack_depths(
+        &self,
+        consts: &[crate::format::Constant],
+    ) -> Result<(Vec<Option<u32>>, u32), CodegenError> {
         let mut start: Vec<Option<i64>> = vec![None; self.blocks.len()];
         let Some(entry) = self.order.first().copied() else {
             return Ok((vec![], 0));
@@ -378,7 +381,8 @@ impl Cfg {
             let block = self.block(label);
             let mut falls = true;
             for instr in &block.instrs {
-                let effect = instr.op.stack_effect(instr.arg, false) as i64;
+                let count = descriptor_count(instr, consts);
+                let effect = instr.op.stack_effect_counted(instr.arg, false, count) as i64;
                 let new_depth = depth + effect;
                 if new_depth < 0 {
                     return Err(CodegenError::Bug(format!(
@@ -388,7 +392,8 @@ impl Cfg {
                 }
                 max = max.max(new_depth);
                 if let Some(target) = instr.target {
-                    let jump_depth = depth + instr.op.stack_effect(instr.arg, true) as i64;
+                    let jump_depth =
+                        depth + instr.op.stack_effect_counted(instr.arg, true, count) as i64;
                     max = max.max(jump_depth);
                     push(target, jump_depth, &mut start, &mut stack)?;
                 }
@@ -549,4 +554,23 @@ fn remove_nops(instrs: &mut Vec<(Instr, Option<Label>)>, next_block_line: Option
         have_prev = true;
     }
     *instrs = out;
+}
+
+/// The count carried by the descriptor constant of a static call or checked-container
+/// build (`(descr, n)`), 0 for every other instruction.
+fn descriptor_count(instr: &Instr, consts: &[crate::format::Constant]) -> u32 {
+    match instr.op {
+        Op::Real(op)
+            if matches!(
+                op.info().effect,
+                crate::format::StackEffect::Descriptor { .. }
+            ) =>
+        {
+            consts
+                .get(instr.arg as usize)
+                .and_then(|c| crate::format::static_ops::decode_counted(c).ok())
+                .map_or(0, |(_, n)| n as u32)
+        }
+        _ => 0,
+    }
 }

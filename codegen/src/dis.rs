@@ -187,6 +187,56 @@ fn argrepr(code: &CodeObject, instr: &Instruction) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
+        Operand::PrimitiveType => crate::format::static_ops::type_code::name(arg).to_string(),
+        Operand::PrimitiveOp => {
+            use crate::format::static_ops::{binop, compare, unary};
+            let names: &[&str] = match instr.opcode {
+                Opcode::PRIMITIVE_BINARY_OP => &binop::NAMES,
+                Opcode::PRIMITIVE_UNARY_OP => &unary::NAMES,
+                _ => &compare::NAMES,
+            };
+            names
+                .get(arg as usize)
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        }
+        _ if instr.opcode == Opcode::FAST_LEN => {
+            let kinds = ["list", "dict", "set", "tuple", "array", "str"];
+            match kinds.get((arg & 0xf) as usize) {
+                Some(kind) if arg & 0x10 != 0 => format!("{kind}, inexact"),
+                Some(kind) => kind.to_string(),
+                None => "any".to_string(),
+            }
+        }
+        _ if matches!(
+            instr.opcode,
+            Opcode::SEQUENCE_GET | Opcode::SEQUENCE_SET | Opcode::LIST_DEL
+        ) =>
+        {
+            use crate::format::static_ops::{seq, type_code};
+            let unchecked = if arg & seq::UNCHECKED != 0 {
+                ", unchecked"
+            } else {
+                ""
+            };
+            let kind = arg & !seq::UNCHECKED;
+            let name = match kind {
+                seq::LIST => "list".to_string(),
+                seq::TUPLE => "tuple".to_string(),
+                seq::LIST_INEXACT => "list, inexact".to_string(),
+                seq::CHECKED_LIST => "checked list".to_string(),
+                k if k & type_code::ARRAY != 0 => {
+                    format!("array of {}", type_code::name((k & 0x7f) >> 4))
+                }
+                _ => "?".to_string(),
+            };
+            format!("{name}{unchecked}")
+        }
+        _ if instr.opcode == Opcode::CONVERT_PRIMITIVE => {
+            use crate::format::static_ops::{split_convert_oparg, type_code};
+            let (from, to) = split_convert_oparg(arg);
+            format!("{} -> {}", type_code::name(from), type_code::name(to))
+        }
         _ if instr.opcode == Opcode::KW_NAMES => {
             code.consts.get(arg as usize).map(repr).unwrap_or_default()
         }

@@ -23,6 +23,9 @@ pub(crate) enum Op {
     PopJumpIfTrue,
     PopJumpIfNone,
     PopJumpIfNotNone,
+    /// Static: pop a primitive and jump when it is zero / non-zero.
+    PopJumpIfZero,
+    PopJumpIfNonZero,
     /// Start of a protected range: exceptions go to the target with the exception pushed.
     SetupFinally,
     /// Same, also pushing `lasti`.
@@ -43,9 +46,12 @@ impl Op {
         match self {
             Op::Real(op) => op.info().is_jump(),
             Op::Jump | Op::JumpNoInterrupt => true,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                true
-            }
+            Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::PopJumpIfZero
+            | Op::PopJumpIfNonZero => true,
             _ => false,
         }
     }
@@ -68,11 +74,18 @@ impl Op {
     }
 
     /// Stack effect on the jump path (`jump`) or the fall-through path.
-    pub(crate) fn stack_effect(self, arg: u32, jump: bool) -> i32 {
+    /// `count` is the count carried by a static descriptor constant (see
+    /// [`Opcode::stack_effect`]), 0 for other instructions.
+    pub(crate) fn stack_effect_counted(self, arg: u32, jump: bool, count: u32) -> i32 {
         match self {
-            Op::Real(op) => op.stack_effect(arg, jump, 0),
+            Op::Real(op) => op.stack_effect(arg, jump, count),
             Op::Jump | Op::JumpNoInterrupt | Op::PopBlock => 0,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => -1,
+            Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::PopJumpIfZero
+            | Op::PopJumpIfNonZero => -1,
             Op::SetupFinally | Op::SetupWith => {
                 if jump {
                     1
@@ -99,6 +112,8 @@ impl Op {
             Op::PopJumpIfTrue => "POP_JUMP_IF_TRUE",
             Op::PopJumpIfNone => "POP_JUMP_IF_NONE",
             Op::PopJumpIfNotNone => "POP_JUMP_IF_NOT_NONE",
+            Op::PopJumpIfZero => "POP_JUMP_IF_ZERO",
+            Op::PopJumpIfNonZero => "POP_JUMP_IF_NONZERO",
             Op::SetupFinally => "SETUP_FINALLY",
             Op::SetupCleanup => "SETUP_CLEANUP",
             Op::SetupWith => "SETUP_WITH",

@@ -26,9 +26,59 @@ use format::CodeObject;
 /// Compiles a module that the checker accepted (a plain module whatever its type errors, a
 /// static module only without errors) to its module code object.
 pub fn compile_module(module: cinder_checker::ReadyModule<'_>) -> Result<CodeObject, CodegenError> {
-    with_large_stack(|| {
-        lower::compile_statements(module.suite(), module.text(), module.path(), Mode::Exec)
+    compile_module_named(module, None)
+}
+
+/// [`compile_module`] for a module the checker names `names.0` that runs as `names.1`
+/// (`("prog", "__main__")` for a script run directly): a static module is lowered with the
+/// checker's facts (static opcodes, our `.pyc` magic), descriptors of its own functions
+/// and classes naming the runtime module. Without names, a static module's descriptors
+/// keep the checker's names.
+pub fn compile_module_named(
+    module: cinder_checker::ReadyModule<'_>,
+    names: Option<(&str, &str)>,
+) -> Result<CodeObject, CodegenError> {
+    with_large_stack(|| match module.static_facts() {
+        Some(facts) => {
+            let names = names.map_or_else(
+                || (String::new(), String::new()),
+                |(a, b)| (a.to_string(), b.to_string()),
+            );
+            lower::compile_static_statements(
+                module.suite(),
+                module.text(),
+                module.path(),
+                facts,
+                names,
+            )
+        }
+        None => lower::compile_statements(module.suite(), module.text(), module.path(), Mode::Exec),
     })
+}
+
+/// A module's statements.
+pub type Suite = [rustpython_ast::Stmt];
+
+/// The absolute module names imported at the top level of `suite` (`import a.b`,
+/// `from a import b`), in order: the candidates for a static module's dependencies.
+pub fn top_level_imports(suite: &Suite) -> Vec<String> {
+    let mut names = Vec::new();
+    for stmt in suite {
+        match stmt {
+            rustpython_ast::Stmt::Import(i) => {
+                names.extend(i.names.iter().map(|a| a.name.to_string()));
+            }
+            rustpython_ast::Stmt::ImportFrom(f)
+                if f.level.as_ref().is_none_or(|l| l.to_u32() == 0) =>
+            {
+                if let Some(m) = &f.module {
+                    names.push(m.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    names
 }
 
 /// Lowering recurses once per nesting level of the source (a 300-term `a + b + ...` is 300

@@ -18,6 +18,7 @@ mod builtins;
 mod interp;
 mod loader;
 pub mod object;
+mod static_rt;
 mod stdlib;
 
 use std::io::Write;

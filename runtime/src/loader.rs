@@ -13,6 +13,7 @@ use cinder_codegen::format::opcodes::{Opcode, Operand};
 use cinder_codegen::format::{exception_table, line_table, pyc};
 
 use crate::interp::{Code, Handler, Instr, Span};
+use crate::static_rt::descr::Slot;
 use crate::object::{PyStr, Value, big_to_value, new_dict};
 
 /// Why a module could not be loaded.
@@ -102,14 +103,17 @@ pub fn load_code(co: &CodeObject) -> Result<Rc<Code>, LoadError> {
         i += usize::from(size);
     }
     instrs.truncate(units);
-    // Check operands.
+    // Check operands; decode static descriptors once, into `static_slots` (the instruction's
+    // argument then indexes that table).
+    let mut static_slots: Vec<Slot> = Vec::new();
+    let mut slot_of_const: Vec<Option<u32>> = Vec::new();
     let mut pc = 0;
     while pc < instrs.len() {
         let Instr { op, arg, size } = instrs[pc];
         let a = arg as usize;
         let next = pc + usize::from(size);
         let ok = match op.info().operand {
-            Operand::Const => a < consts.len(),
+            Operand::Const | Operand::Descriptor => a < consts.len(),
             Operand::Name => a < names.len(),
             Operand::GlobalName => (a >> 1) < names.len(),
             Operand::Local | Operand::Free => a < nlocals,
@@ -122,6 +126,24 @@ pub fn load_code(co: &CodeObject) -> Result<Rc<Code>, LoadError> {
                 2 * pc,
                 format!("operand {arg} of {} is out of range", op.name()),
             ));
+        }
+        if op.info().is_static() && op.info().operand == Operand::Descriptor {
+            slot_of_const.resize(co.consts.len(), None);
+            let index = match slot_of_const[a] {
+                Some(i) => i,
+                None => {
+                    let operand = crate::static_rt::descr::decode(op, &co.consts[a])
+                        .map_err(|m| bad(2 * pc, m))?;
+                    static_slots.push(Slot {
+                        operand,
+                        cache: std::cell::OnceCell::new(),
+                    });
+                    let i = (static_slots.len() - 1) as u32;
+                    slot_of_const[a] = Some(i);
+                    i
+                }
+            };
+            instrs[pc].arg = index;
         }
         if op == Opcode::KW_NAMES && !matches!(consts.get(a), Some(Value::Tuple(_))) {
             return Err(bad(2 * pc, "KW_NAMES operand is not a tuple".into()));
@@ -210,7 +232,7 @@ pub fn load_code(co: &CodeObject) -> Result<Rc<Code>, LoadError> {
         free_start,
         handlers,
         spans,
-        static_slots: Vec::new(),
+        static_slots,
     }))
 }
 

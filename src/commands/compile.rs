@@ -6,6 +6,8 @@
 //! source `-o` names the file; with several (or a folder), `-o` names a folder that receives
 //! `NAME.pyc` files (sub-folders kept). Exit codes: 0 all written, 1 a module did not compile
 //! (syntax error, static type error, or type errors with `--check`), 2 usage or I/O error.
+//! A static module (`import __static__`) is checked with its folder and `PYTHONPATH` as
+//! import roots and written under our own magic, recording the static modules it imports.
 
 use std::path::{Path, PathBuf};
 
@@ -144,7 +146,7 @@ pub(crate) fn compile_path(
     path: &Path,
     check: bool,
     format: Format,
-) -> Result<(CodeObject, Vec<u8>), u8> {
+) -> Result<(CodeObject, Vec<u8>, Vec<pyc::Dependency>), u8> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -154,6 +156,19 @@ pub(crate) fn compile_path(
     };
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let name = path.display().to_string();
+    if super::static_build::is_static(&text) {
+        let roots = super::static_build::roots_for(path);
+        return match super::static_build::compile_static(path, &text, &roots, None) {
+            Ok(compiled) => Ok((compiled.code, bytes, compiled.deps)),
+            Err(refusal) => {
+                eprint!("{}", refusal.text());
+                if !refusal.text().ends_with('\n') {
+                    eprintln!();
+                }
+                Err(exit::ERRORS)
+            }
+        };
+    }
     let db = CheckerDb::new();
     let file = SourceFile::new(&db, name.clone(), text.clone());
     let checked = checked_module(&db, file);
@@ -168,7 +183,7 @@ pub(crate) fn compile_path(
         failed = !checked.diagnostics.is_empty();
     }
     match compile_module(ready) {
-        Ok(code) if !failed => Ok((code, bytes)),
+        Ok(code) if !failed => Ok((code, bytes, Vec::new())),
         Ok(_) => Err(exit::ERRORS),
         Err(err) => {
             report_codegen_error(&name, &err);
@@ -191,7 +206,7 @@ fn compile_one(job: &Job, args: &CompileArgs) -> u8 {
     let format = args
         .output_format
         .map_or(Format::Concise, crate::config::format_of);
-    let (code, bytes) = match compile_path(&job.source, args.check, format) {
+    let (code, bytes, deps) = match compile_path(&job.source, args.check, format) {
         Ok(pair) => pair,
         Err(code) => return code,
     };
@@ -211,7 +226,7 @@ fn compile_one(job: &Job, args: &CompileArgs) -> u8 {
             source_size: bytes.len() as u32,
         }
     };
-    let data = pyc::write(&code, validation);
+    let data = pyc::write_with_dependencies(&code, validation, &deps);
     match write_atomically(&job.output, &data) {
         Ok(()) => exit::OK,
         Err(e) => {

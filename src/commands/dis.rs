@@ -36,7 +36,7 @@ pub fn run(args: DisArgs) -> u8 {
             false,
             cinder_checker::diagnostics::render::Format::Concise,
         ) {
-            Ok((code, _)) => code,
+            Ok((code, _, _)) => code,
             Err(status) => return status,
         }
     };

@@ -5,6 +5,7 @@ mod compile;
 mod dis;
 mod lsp;
 mod run;
+mod static_build;
 
 use crate::cli::Command;
 

@@ -9,6 +9,7 @@ pub mod line_table;
 pub mod marshal;
 pub mod opcodes;
 pub mod pyc;
+pub mod static_ops;
 pub mod text_repr;
 
 pub use code_object::{CodeObject, ConstKey, Constant};

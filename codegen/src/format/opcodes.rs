@@ -312,7 +312,7 @@ opcode_table! {
     FORMAT_VALUE = 155, 0, FormatValue, formula(F::FormatValue), 0;
     BUILD_CONST_KEY_MAP = 156, 0, Count, formula(F::MinusArg), 0;
     BUILD_STRING = 157, 0, Count, formula(F::OneMinusArg), 0;
-    INVOKE_METHOD = 158, 0, Descriptor, Descriptor { base: -1, per_item: -1 }, S;
+    INVOKE_METHOD = 158, 0, Descriptor, Descriptor { base: 0, per_item: -1 }, S;
     LOAD_FIELD = 159, 0, Descriptor, Fixed(0), S;
     LOAD_METHOD = 160, 10, Name, Fixed(1), 0;
     STORE_FIELD = 161, 0, Descriptor, Fixed(-2), S;

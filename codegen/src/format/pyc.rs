@@ -7,7 +7,10 @@
 //! the source bytes keyed with `(k0 = _RAW_MAGIC_NUMBER, k1 = 0)` as `_imp.source_hash` does.
 //!
 //! Static modules are written under [`STATIC_MAGIC`] so that stock CPython refuses them with
-//! its usual "bad magic number" error, while `cinder run` accepts both.
+//! its usual "bad magic number" error, while `cinder run` accepts both. After the 16 header
+//! bytes, a static `.pyc` records the static modules it was compiled against, so that a
+//! stale one can be recompiled: `b"DEPS"`, a u32 count, then per dependency a u16 name
+//! length, the UTF-8 dotted module name and the 8-byte [`source_hash`] of its source.
 
 use super::code_object::CodeObject;
 use super::marshal::{self, MarshalError};
@@ -50,6 +53,8 @@ pub enum PycError {
     BadMagic(u16),
     BadFlags(u32),
     Marshal(MarshalError),
+    /// The dependency section of a static `.pyc` is malformed.
+    BadDependencies,
 }
 
 impl std::fmt::Display for PycError {
@@ -61,6 +66,7 @@ impl std::fmt::Display for PycError {
             }
             PycError::BadFlags(flags) => write!(f, "invalid .pyc flags {flags:#x}"),
             PycError::Marshal(err) => write!(f, "{err}"),
+            PycError::BadDependencies => write!(f, "corrupt static dependency section"),
         }
     }
 }
@@ -117,8 +123,28 @@ fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
     v[0] ^ v[1] ^ v[2] ^ v[3]
 }
 
-/// The bytes of a `.pyc` file for `code`.
+/// A static module that a static `.pyc` was compiled against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dependency {
+    /// Dotted module name.
+    pub name: String,
+    /// [`source_hash`] of the module's source when the `.pyc` was written.
+    pub hash: [u8; 8],
+}
+
+const DEPS_TAG: &[u8; 4] = b"DEPS";
+
+/// The bytes of a `.pyc` file for `code` (with no recorded dependencies).
 pub fn write(code: &CodeObject, validation: Validation) -> Vec<u8> {
+    write_with_dependencies(code, validation, &[])
+}
+
+/// The bytes of a `.pyc` file for `code`; a static one records `deps`.
+pub fn write_with_dependencies(
+    code: &CodeObject,
+    validation: Validation,
+    deps: &[Dependency],
+) -> Vec<u8> {
     let magic = if code.uses_static_opcodes() {
         STATIC_MAGIC
     } else {
@@ -139,8 +165,56 @@ pub fn write(code: &CodeObject, validation: Validation) -> Vec<u8> {
             out.extend_from_slice(&hash);
         }
     }
+    if magic == STATIC_MAGIC {
+        out.extend_from_slice(DEPS_TAG);
+        out.extend_from_slice(&(deps.len() as u32).to_le_bytes());
+        for dep in deps {
+            let name = dep.name.as_bytes();
+            let len = name.len().min(u16::MAX as usize);
+            out.extend_from_slice(&(len as u16).to_le_bytes());
+            out.extend_from_slice(&name[..len]);
+            out.extend_from_slice(&dep.hash);
+        }
+    }
     out.extend_from_slice(&marshal::write_code(code));
     out
+}
+
+/// The dependencies recorded in a static `.pyc` (none for CPython's) and the offset of
+/// the marshalled code.
+pub fn read_dependencies(bytes: &[u8]) -> Result<(Vec<Dependency>, usize), PycError> {
+    let header = read_header(bytes)?;
+    if !header.is_static() {
+        return Ok((Vec::new(), 16));
+    }
+    let mut pos = 16;
+    let mut take = |n: usize| -> Result<&[u8], PycError> {
+        let slice = bytes.get(pos..pos + n).ok_or(PycError::BadDependencies)?;
+        pos += n;
+        Ok(slice)
+    };
+    if take(4)? != DEPS_TAG {
+        return Err(PycError::BadDependencies);
+    }
+    let count_bytes = take(4)?;
+    let count = u32::from_le_bytes([
+        count_bytes[0],
+        count_bytes[1],
+        count_bytes[2],
+        count_bytes[3],
+    ]);
+    let mut deps = Vec::new();
+    for _ in 0..count {
+        let len_bytes = take(2)?;
+        let len = u16::from_le_bytes([len_bytes[0], len_bytes[1]]) as usize;
+        let name = std::str::from_utf8(take(len)?)
+            .map_err(|_| PycError::BadDependencies)?
+            .to_string();
+        let mut hash = [0u8; 8];
+        hash.copy_from_slice(take(8)?);
+        deps.push(Dependency { name, hash });
+    }
+    Ok((deps, pos))
 }
 
 /// Reads the header of `.pyc` bytes.
@@ -174,7 +248,8 @@ pub fn read_header(bytes: &[u8]) -> Result<Header, PycError> {
 /// Reads a `.pyc` file: its header and its code object.
 pub fn read(bytes: &[u8]) -> Result<(Header, CodeObject), PycError> {
     let header = read_header(bytes)?;
-    let body = bytes.get(16..).ok_or(PycError::TooShort)?;
+    let (_, start) = read_dependencies(bytes)?;
+    let body = bytes.get(start..).ok_or(PycError::TooShort)?;
     let code = marshal::read_code(body).map_err(PycError::Marshal)?;
     Ok((header, code))
 }
@@ -211,6 +286,39 @@ mod tests {
             source_size: 12,
         };
         assert_eq!(read_header(&write(&code, t)).unwrap().validation, t);
+    }
+
+    #[test]
+    fn static_pycs_record_their_dependencies() {
+        let code = CodeObject {
+            flags: crate::format::code_object::flags::STATIC,
+            ..CodeObject::default()
+        };
+        let deps = vec![
+            Dependency {
+                name: "lib".into(),
+                hash: source_hash(b"x = 1\n"),
+            },
+            Dependency {
+                name: "pkg.mod".into(),
+                hash: [9; 8],
+            },
+        ];
+        let v = Validation::Hash {
+            hash: [0; 8],
+            check_source: true,
+        };
+        let bytes = write_with_dependencies(&code, v, &deps);
+        assert_eq!(read_header(&bytes).unwrap().magic, STATIC_MAGIC);
+        assert_eq!(read_dependencies(&bytes).unwrap().0, deps);
+        assert_eq!(read(&bytes).unwrap().1, code);
+        // A CPython .pyc has none; a cut dependency section is an error.
+        let plain = write(&CodeObject::default(), v);
+        assert_eq!(read_dependencies(&plain).unwrap(), (vec![], 16));
+        assert_eq!(
+            read_dependencies(&bytes[..30]),
+            Err(PycError::BadDependencies)
+        );
     }
 
     #[test]

@@ -135,12 +135,17 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::NOP, 0);
         }
         self.unwind_fblock_stack(preserve, false)?;
+        let primitive = self.static_return(value);
         match value {
             None => self.load_const(Constant::None),
+            Some(v @ ast::Expr::Constant(_)) if primitive.is_some() => self.visit_expr(v)?,
             Some(ast::Expr::Constant(c)) => self.load_const(super::constants::from_ast(&c.value)),
             Some(_) => {}
         }
-        self.emit(Opcode::RETURN_VALUE, 0);
+        match primitive {
+            Some(code) => self.emit(Opcode::RETURN_PRIMITIVE, code),
+            None => self.emit(Opcode::RETURN_VALUE, 0),
+        }
         Ok(())
     }
 

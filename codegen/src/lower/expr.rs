@@ -37,12 +37,16 @@ impl<'a> Compiler<'a> {
     pub(crate) fn visit_expr(&mut self, e: &'a ast::Expr) -> Result<()> {
         let saved = self.unit_ref().loc;
         self.set_loc(e.range());
-        let result = self.visit_expr_inner(e);
+        let result = if self.st.is_some() {
+            self.visit_expr_static(e)
+        } else {
+            self.visit_expr_inner(e)
+        };
         self.unit().loc = saved;
         result
     }
 
-    fn visit_expr_inner(&mut self, e: &'a ast::Expr) -> Result<()> {
+    pub(crate) fn visit_expr_inner(&mut self, e: &'a ast::Expr) -> Result<()> {
         use ast::Expr as E;
         if !matches!(e, E::Constant(_))
             && let Some(c) = fold(e)
@@ -439,6 +443,9 @@ impl<'a> Compiler<'a> {
     /// Jumps to `next` when `e`'s truth equals `cond`, else falls through.
     pub(crate) fn jump_if(&mut self, e: &'a ast::Expr, next: Label, cond: bool) -> Result<()> {
         use ast::Expr as E;
+        if self.st.is_some() && self.static_jump_if(e, next, cond)? {
+            return Ok(());
+        }
         if let Some(c) = fold(e)
             && let Some(truth) = truthiness(&c)
         {

@@ -244,7 +244,16 @@ impl<'a> Compiler<'a> {
         let mut make_flags = self.default_arguments(parts.args)?;
         make_flags |= self.annotations(parts.args, parts.returns)?;
         let qualname = self.qualname(parts.name, UnitKind::Function);
-        self.enter_unit(UnitKind::Function, scope, parts.name, qualname, firstlineno);
+        self.enter_unit(
+            UnitKind::Function,
+            scope,
+            parts.name,
+            qualname.clone(),
+            firstlineno,
+        );
+        if self.st.is_some() {
+            self.emit_check_args(&qualname);
+        }
         if is_async {
             self.unit().flags |= 0;
         }

@@ -15,6 +15,8 @@ mod expr;
 mod function;
 mod location;
 mod pattern;
+mod static_facts;
+mod static_lower;
 mod stmt;
 pub(crate) mod symtable;
 
@@ -140,6 +142,10 @@ pub(crate) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     pub future_annotations: bool,
     pub interactive: bool,
+    /// The checker's facts when compiling a static module.
+    pub st: Option<Box<static_facts::StaticInfo>>,
+    /// A static module's top-level functions (the bodies of `@inline` functions).
+    pub st_functions: HashMap<String, &'a ast::StmtFunctionDef>,
 }
 
 pub(crate) type Result<T> = std::result::Result<T, CodegenError>;
@@ -154,6 +160,8 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             future_annotations: false,
             interactive: false,
+            st: None,
+            st_functions: HashMap::new(),
         }
     }
 
@@ -395,6 +403,12 @@ impl<'a> Compiler<'a> {
 
     /// Loads, stores or deletes a name (CPython's `compiler_nameop`).
     pub(crate) fn nameop(&mut self, name: &str, ctx: NameCtx) -> Result<()> {
+        if ctx == NameCtx::Load
+            && let Some(index) = self.st.as_ref().and_then(|st| st.subst.get(name).copied())
+        {
+            self.emit(Opcode::LOAD_FAST, index);
+            return Ok(());
+        }
         let mangled = self.mangle(name);
         let scope = self.scope();
         let function_like = scope.is_function_like();
@@ -517,6 +531,47 @@ pub(crate) fn compile_statements(
     compiler.enter_unit(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
     compiler.module_body(body)?;
     compiler.leave_unit()
+}
+
+/// Compiles a static module with the checker's facts; `names` is `(checked name, runtime
+/// name)` of the module.
+pub(crate) fn compile_static_statements<'a>(
+    body: &'a [ast::Stmt],
+    source: &'a str,
+    filename: &str,
+    facts: &cinder_checker::StaticFacts,
+    names: (String, String),
+) -> Result<CodeObject> {
+    let table = symtable::build(body, None)?;
+    let mut compiler = Compiler::new(source, filename, table);
+    compiler.future_annotations = has_future_annotations(body);
+    let mut info = static_facts::StaticInfo::new(facts, Some(names));
+    for stmt in body {
+        if let ast::Stmt::AnnAssign(a) = stmt
+            && let (ast::Expr::Name(n), Some(value)) = (a.target.as_ref(), a.value.as_deref())
+            && let Some(c) = constants::fold(value)
+        {
+            info.final_values.insert(n.id.to_string(), c);
+        }
+        if let ast::Stmt::FunctionDef(f) = stmt {
+            compiler.st_functions.insert(f.name.to_string(), f);
+        }
+        if let ast::Stmt::ClassDef(c) = stmt {
+            let has_init = c
+                .body
+                .iter()
+                .any(|s| matches!(s, ast::Stmt::FunctionDef(f) if f.name.as_str() == "__init__"));
+            if has_init {
+                info.classes_with_init.insert(c.name.to_string());
+            }
+        }
+    }
+    compiler.st = Some(Box::new(info));
+    compiler.enter_unit(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
+    compiler.module_body(body)?;
+    let mut code = compiler.leave_unit()?;
+    code.flags |= flags::STATIC;
+    Ok(code)
 }
 
 /// Compiles an `eval` expression.

@@ -291,7 +291,9 @@ impl<'a> Compiler<'a> {
         }
         self.unit().loc = stmt_loc;
         self.visit_expr(&a.value)?;
-        self.emit(Opcode::BINARY_OP, super::expr::binary_op_arg(a.op) + 13);
+        if !self.static_aug_op(a)? {
+            self.emit(Opcode::BINARY_OP, super::expr::binary_op_arg(a.op) + 13);
+        }
         self.set_loc(target.range());
         match target {
             ast::Expr::Attribute(attr) => {

@@ -102,6 +102,7 @@ fn build_class(interp: &mut Interp, args: &[Value], kwargs: &Kw) -> PyResult<Val
         closure: func.closure.clone(),
         kw_names: None,
         func: None,
+        trusted: false,
     };
     let cell = interp.run_frame(frame)?;
     let klass = if Rc::ptr_eq(&meta, &interp.types.type_) {
@@ -233,6 +234,7 @@ pub fn create_class(
             Some(names)
         }
     });
+    let layout = crate::static_rt::layout::build(interp, &dict, &base_list)?;
     let klass = Rc::new(Class {
         name: RefCell::new(name.clone()),
         qualname: RefCell::new(qualname),
@@ -248,6 +250,8 @@ pub fn create_class(
         slot_names,
         version: Cell::new(0),
         is_builtin: false,
+        lookup_cache: RefCell::new(Vec::new()),
+        layout,
     });
     let Some(mro) = c3_mro(&klass, &base_list) else {
         let names: Vec<String> = base_list.iter().map(|b| b.name()).collect();

@@ -432,6 +432,15 @@ fn range_new(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
                     "'float' object cannot be interpreted as an integer",
                 ));
             }
+            // Bounds beyond 64 bits are clamped (a limit of this runtime's `range`): the
+            // stdlib's `range(1 << 1000)` only asks for the iterator's type.
+            Value::Big(b) => {
+                if b.sign() == num_bigint::Sign::Minus {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }
+            }
             other => interp.index_of(other)?,
         });
     }

@@ -22,6 +22,12 @@ impl Interp {
                         return self.call_value(&hook, &[obj.clone(), name.clone()], None);
                     }
                 }
+                // A module's own `__getattr__` (PEP 562).
+                if let Value::Module(m) = obj
+                    && let Some(hook) = m.dict.get_str(&self.names.getattr.clone())
+                {
+                    return self.call_value(&hook, std::slice::from_ref(name), None);
+                }
                 Err(self.no_attribute(obj, name))
             }
         }
@@ -94,6 +100,12 @@ impl Interp {
         match obj {
             Value::Instance(inst) => {
                 let klass = inst.class();
+                if let Some(layout) = &klass.layout
+                    && let Some(n) = name.as_str()
+                    && let Some(v) = self.static_get_field(inst, layout, n)
+                {
+                    return Ok(Some(v));
+                }
                 let class_attr = klass.lookup(name);
                 if let Some(attr) = &class_attr
                     && self.is_data_descriptor(attr)
@@ -262,6 +274,11 @@ impl Interp {
                         _ => {}
                     }
                 }
+                if let Some(layout) = &klass.layout
+                    && self.static_set_attr(inst, layout, &klass, name, value.clone())?
+                {
+                    return Ok(());
+                }
                 if let (Some(slots), Some(n)) = (&klass.slot_names, name.as_str())
                     && !slots.iter().any(|s| s.as_str() == n.as_str())
                     && n.as_str() != "__class__"
@@ -313,6 +330,9 @@ impl Interp {
                 Ok(())
             }
             Value::Module(m) => {
+                if m.frozen.get() {
+                    return Err(self.frozen_module_error(obj, name));
+                }
                 m.dict.set_str(name.clone(), value);
                 Ok(())
             }
@@ -374,6 +394,11 @@ impl Interp {
                     self.call_value(&p[2].clone(), std::slice::from_ref(obj), None)?;
                     return Ok(());
                 }
+                if let Some(layout) = &klass.layout
+                    && self.static_del_field(inst, layout, name)
+                {
+                    return Ok(());
+                }
                 if let Some(d) = &inst.dict
                     && d.remove_str(name).is_some()
                 {
@@ -390,6 +415,9 @@ impl Interp {
                 Err(self.no_attribute(obj, name))
             }
             Value::Module(m) => {
+                if m.frozen.get() {
+                    return Err(self.frozen_module_error(obj, name));
+                }
                 if m.dict.remove_str(name).is_some() {
                     return Ok(());
                 }
@@ -401,6 +429,15 @@ impl Interp {
             }
             _ => Err(self.no_attribute(obj, name)),
         }
+    }
+
+    /// The error for rebinding an attribute of a strict or static module from outside.
+    fn frozen_module_error(&mut self, module: &Value, name: &Value) -> PyErr {
+        let repr = self.repr(module).unwrap_or_default();
+        PyErr::attribute_error(format!(
+            "cannot modify attribute '{}' of strict module {repr}",
+            name.as_str().map_or("?", |s| s.as_str())
+        ))
     }
 
     /// Attributes that are not in any dict: `__class__`, `__name__`, `__dict__`, ...

@@ -142,7 +142,13 @@ impl Interp {
                 None => {
                     let m = match self.load_module(&full, part, path_dirs.as_deref()) {
                         Ok(m) => m,
-                        Err(e) => return Err(self.with_import_name(e, &full)),
+                        Err(e) => match crate::static_rt::fallback_module(self, &full) {
+                            Some(m) => {
+                                self.modules.set_item(&full, m.clone());
+                                m
+                            }
+                            None => return Err(self.with_import_name(e, &full)),
+                        },
                     };
                     if !prefix.is_empty()
                         && let Some(Value::Module(parent)) = self.modules.get_item(&prefix)
@@ -244,6 +250,7 @@ impl Interp {
         Rc::new(Module {
             name: PyStr::new(name),
             dict,
+            frozen: std::cell::Cell::new(false),
         })
     }
 
@@ -267,6 +274,10 @@ impl Interp {
         if let Err(e) = self.exec_code(code, module.dict.clone(), None) {
             self.modules.remove_str(&Value::str(name));
             return Err(e);
+        }
+        // Codegen marks a static module with `__final_constants__`: it is frozen once loaded.
+        if module.dict.get_item("__final_constants__").is_some() {
+            module.frozen.set(true);
         }
         Ok(self.modules.get_item(name).unwrap_or(value))
     }
@@ -340,6 +351,7 @@ impl Interp {
             closure: None,
             kw_names: None,
             func: None,
+            trusted: false,
         };
         self.run_frame(frame)
     }
@@ -350,6 +362,14 @@ impl Interp {
         }
         let n = name.as_str().map_or("?", |s| s.as_str()).to_owned();
         if let Value::Module(m) = module {
+            // A module's own `__getattr__` (PEP 562).
+            if let Some(hook) = m.dict.get_item("__getattr__") {
+                match self.call_value(&hook, std::slice::from_ref(name), None) {
+                    Ok(v) => return Ok(v),
+                    Err(e) if !self.err_is(&e, ExcKind::AttributeError) => return Err(e),
+                    Err(_) => {}
+                }
+            }
             let full = format!("{}.{n}", m.name.as_str());
             if let Some(v) = self.modules.get_item(&full) {
                 return Ok(v);

@@ -10,8 +10,10 @@ mod attr;
 mod call;
 mod caret;
 mod compare;
-mod eval;
+pub(crate) mod eval;
 mod exceptions;
+mod fast;
+mod format_spec;
 mod import;
 mod iterate;
 mod numeric;
@@ -75,8 +77,10 @@ pub struct Code {
     pub free_start: usize,
     pub handlers: Vec<Handler>,
     pub spans: Vec<Span>,
-    /// For static modules: descriptors already resolved (issue 7); empty for plain code.
-    pub static_slots: Vec<Value>,
+    /// The descriptor operands of the static instructions, decoded by the loader and resolved
+    /// at first execution (issue 7); the instructions' arguments index this table. Empty for
+    /// plain code.
+    pub static_slots: Vec<crate::static_rt::descr::Slot>,
 }
 
 impl Code {
@@ -116,4 +120,7 @@ pub struct Frame {
     pub kw_names: Option<Value>,
     /// The function being run (for `super()` without arguments, via `__class__` cell).
     pub func: Option<Value>,
+    /// Called from static code (`INVOKE_*`): `CHECK_ARGS` is skipped and `RETURN_PRIMITIVE`
+    /// returns the unboxed value.
+    pub trusted: bool,
 }

@@ -60,8 +60,10 @@ pub fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BaseKind, builtin: boo
         metaclass: RefCell::new(None),
         base_kind: kind,
         slot_names: None,
+        layout: None,
         version: Cell::new(0),
         is_builtin: builtin,
+        lookup_cache: std::cell::RefCell::new(Vec::new()),
     });
     let mut mro = vec![klass.clone()];
     mro.extend(mro_tail);
@@ -210,6 +212,12 @@ impl Types {
         for (kind, klass) in ExcKind::ALL.iter().zip(&self.exceptions) {
             out.push((kind.name(), klass.clone()));
         }
+        // No buffer protocol yet: `memoryview` exists so that `collections.abc` (and with it
+        // `typing`) can register it.
+        out.push((
+            "memoryview",
+            new_class("memoryview", vec![self.object.clone()], BaseKind::Other, true),
+        ));
         out
     }
 }

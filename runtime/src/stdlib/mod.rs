@@ -33,7 +33,7 @@ pub fn lookup(interp: &mut Interp, name: &str) -> Option<Value> {
         "_thread" => thread::module(interp),
         "_abc" => abc::module(interp),
         "types" => types::module(interp),
-        _ => None,
+        _ => crate::static_rt::module(interp, name),
     }
 }
 
@@ -107,7 +107,7 @@ fn run_source(
 /// A module whose body is Python source (after `setup` has put native helpers in its dict).
 /// A body that fails to run leaves the module unavailable, so the importer sees
 /// `ModuleNotFoundError` and the stdlib takes its fallback; `CINDER_DEBUG_STDLIB` prints why.
-fn py_module(
+pub(crate) fn py_module(
     interp: &mut Interp,
     name: &str,
     src: &str,

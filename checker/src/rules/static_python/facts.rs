@@ -68,8 +68,43 @@ pub enum CallFact {
     Box { from: Primitive },
     /// `clen(x)`: `FAST_LEN`.
     Clen,
+    /// `cast(T, x)`: `CAST` of `x` to `T`.
+    Cast { to: TypeDescr },
+    /// `type(x)`: `LOAD_TYPE`.
+    LoadType,
     /// An ordinary Python call.
     Dynamic,
+}
+
+/// What kind of container an expression is, when the checker knows (for `FAST_LEN` and
+/// `SEQUENCE_GET`/`SEQUENCE_SET`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainerKind {
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Str,
+    CheckedList,
+    CheckedDict,
+    /// `Array[p]` of a primitive.
+    Array(Primitive),
+}
+
+/// A container fact: the kind, and whether the value is exactly that type (not a subclass).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContainerFact {
+    pub kind: ContainerKind,
+    pub exact: bool,
+}
+
+/// `CheckedList[T](...)` / `CheckedDict[K, V](...)`: `BUILD_CHECKED_LIST`/`_MAP`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedBuild {
+    /// `true` for a `CheckedDict`.
+    pub dict: bool,
+    /// The type arguments (`[T]` or `[K, V]`); `builtins.object` for a dynamic one.
+    pub args: Vec<TypeDescr>,
 }
 
 /// A field of a static class read or written through `LOAD_FIELD`/`STORE_FIELD`.
@@ -99,6 +134,19 @@ pub struct StaticFacts {
     /// The primitive kind of every expression of primitive type.
     pub primitives: Vec<(Span, Primitive)>,
     pub arg_checks: Vec<ArgChecks>,
+    /// Dict and list displays (and comprehensions) built as the checked container of
+    /// their context (`BUILD_CHECKED_MAP`/`BUILD_CHECKED_LIST`), with its descriptor.
+    pub checked_literals: Vec<(Span, TypeDescr)>,
+    /// Container expressions whose kind the checker knows: the receivers of subscripts
+    /// with a primitive index and the arguments of `clen`.
+    pub containers: Vec<(Span, ContainerFact)>,
+    /// Calls that build a checked container.
+    pub checked_builds: Vec<(Span, CheckedBuild)>,
+    /// Calls of this module's top-level `@inline` functions (by name), which codegen
+    /// inlines.
+    pub inlines: Vec<(Span, String)>,
+    /// Reads of this module's `Final` globals (by name), which codegen inlines.
+    pub finals: Vec<(Span, String)>,
     /// Ranges where the static pass reports in place of plain checking: calls whose
     /// arguments it checked, `from __static__` imports, `Array` slices, misplaced
     /// `Final` (the plain diagnostics inside them are dropped).
@@ -116,8 +164,18 @@ impl StaticFacts {
         self.casts.dedup_by_key(|(s, _)| *s);
         self.primitives.sort_by_key(|(s, _)| *s);
         self.primitives.dedup_by_key(|(s, _)| *s);
+        self.checked_literals.sort_by_key(|(s, _)| *s);
+        self.checked_literals.dedup_by_key(|(s, _)| *s);
         self.replaced.sort();
         self.replaced.dedup();
+        self.finals.sort();
+        self.finals.dedup();
+        self.inlines.sort();
+        self.inlines.dedup();
+        self.containers.sort_by_key(|(s, _)| *s);
+        self.containers.dedup_by_key(|(s, _)| *s);
+        self.checked_builds.sort_by_key(|(s, _)| *s);
+        self.checked_builds.dedup_by_key(|(s, _)| *s);
     }
 
     /// A readable listing, one fact a line, each with the source text it is about
@@ -159,6 +217,8 @@ impl StaticFacts {
                 }
                 CallFact::Box { from } => format!("PRIMITIVE_BOX {}", from.name()),
                 CallFact::Clen => "FAST_LEN".to_string(),
+                CallFact::Cast { to } => format!("CAST {to}"),
+                CallFact::LoadType => "LOAD_TYPE".to_string(),
                 CallFact::Dynamic => "dynamic call".to_string(),
             };
             let _ = writeln!(out, "call {}..{} `{}`: {what}", s.start, s.end, src(s));
@@ -188,6 +248,48 @@ impl StaticFacts {
                 s.end,
                 src(s)
             );
+        }
+        for (s, descr) in &self.checked_literals {
+            let _ = writeln!(
+                out,
+                "checked literal {}..{} `{}`: {descr}",
+                s.start,
+                s.end,
+                src(s)
+            );
+        }
+        for (s, c) in &self.containers {
+            let exact = if c.exact { " exact" } else { "" };
+            let _ = writeln!(
+                out,
+                "container {}..{} `{}`: {:?}{exact}",
+                s.start,
+                s.end,
+                src(s),
+                c.kind
+            );
+        }
+        for (s, b) in &self.checked_builds {
+            let what = if b.dict {
+                "BUILD_CHECKED_MAP"
+            } else {
+                "BUILD_CHECKED_LIST"
+            };
+            let args: Vec<String> = b.args.iter().map(|a| a.to_string()).collect();
+            let _ = writeln!(
+                out,
+                "build {}..{} `{}`: {what} [{}]",
+                s.start,
+                s.end,
+                src(s),
+                args.join(", ")
+            );
+        }
+        for (s, name) in &self.inlines {
+            let _ = writeln!(out, "inline {}..{} `{}`: {name}", s.start, s.end, src(s));
+        }
+        for (s, name) in &self.finals {
+            let _ = writeln!(out, "final {}..{} `{}`: {name}", s.start, s.end, src(s));
         }
         for (s, p) in &self.primitives {
             let _ = writeln!(

@@ -121,7 +121,8 @@ fn static_opcodes_have_their_operands() {
     assert!(Opcode::CHECK_ARGS.info().is_static());
     assert_eq!(Opcode::INVOKE_FUNCTION.info().operand, Operand::Descriptor);
     assert_eq!(Opcode::INVOKE_FUNCTION.stack_effect(0, false, 3), -2);
-    assert_eq!(Opcode::INVOKE_METHOD.stack_effect(0, false, 2), -3);
+    // `self, arg1, arg2 -- result` (3.8 shape: nargs does not count `self`).
+    assert_eq!(Opcode::INVOKE_METHOD.stack_effect(0, false, 2), -2);
     assert_eq!(Opcode::BUILD_CHECKED_MAP.stack_effect(0, false, 2), -3);
     assert_eq!(Opcode::LOAD_MAPPING_ARG.stack_effect(3, false, 0), -2);
     assert!(Opcode::POP_JUMP_IF_ZERO.info().is_jump());

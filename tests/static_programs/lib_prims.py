@@ -1,0 +1,5 @@
+import __static__
+from __static__ import int64
+
+def triple(x: int64) -> int64:
+    return x * 3
