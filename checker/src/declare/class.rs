@@ -74,9 +74,13 @@ impl DeclBuilder<'_> {
                     {
                         flags.is_enum = true;
                     }
-                    // An enum class of another module (`__static__.Enum` derives from
-                    // `enum.Enum`).
-                    if c.class.file() != self.file && crate::types::class::is_enum(self.db, c) {
+                    // Static Python's enums (`__static__.Enum` derives from `enum.Enum`).
+                    // Decided by name: asking another module for its classes' MROs while
+                    // declaring this one would make the declarations of modules that import
+                    // each other (the builtins and typing stubs do) a query cycle.
+                    if module_name_of_file(self.db, c.class.file()) == Some("__static__")
+                        && matches!(c.class.qualname(), "Enum" | "IntEnum" | "StringEnum")
+                    {
                         flags.is_enum = true;
                     }
                     if c.class.qualname() == "NamedTuple" {

@@ -129,12 +129,6 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         }
         (TyKind::Module(_), TyKind::Instance(c)) => c.class.qualname() == "ModuleType",
         (TyKind::SpecialForm(_), _) => true,
-        // `tuple(xs)` is the class instance `tuple[int]`: it fits `tuple[int, ...]`.
-        (TyKind::Instance(c), TyKind::Tuple(TupleTy::Variadic(item)))
-            if is_builtin(db, c.class, "tuple") =>
-        {
-            c.args.first().is_none_or(|&a| assignable(db, a, *item, d))
-        }
         _ => false,
     }
 }
