@@ -208,7 +208,7 @@ impl Interp {
             Value::Instance(inst) => {
                 let klass = inst.class();
                 if let Some(m) = klass.lookup(&self.names.getitem.clone())
-                    && !matches!(m, Value::Builtin(_))
+                    && !matches!(&m, Value::Builtin(b) if !b.name.starts_with("_array_"))
                 {
                     return self.call_value(&m, &[obj.clone(), index], None);
                 }
@@ -319,7 +319,7 @@ impl Interp {
             Value::Instance(inst) => {
                 let klass = inst.class();
                 if let Some(m) = klass.lookup(&self.names.setitem.clone())
-                    && !matches!(m, Value::Builtin(_))
+                    && !matches!(&m, Value::Builtin(b) if !b.name.starts_with("_array_"))
                 {
                     self.call_value(&m, &[obj.clone(), index, value], None)?;
                     return Ok(());

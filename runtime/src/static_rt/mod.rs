@@ -6,6 +6,7 @@
 //! normalised to its width (see [`prim`]), `double` is a `Value::Float`, `cbool` a
 //! `Value::Bool`, so boxing is the identity except for `uint64` values above `i64::MAX`.
 
+mod array;
 pub mod descr;
 mod exec;
 pub mod layout;
@@ -51,8 +52,10 @@ pub fn fallback_module(interp: &mut Interp, name: &str) -> Option<Value> {
 
 /// The module `name` if it is `__static__`, one of its submodules, or `__strict__`.
 pub fn module(interp: &mut Interp, name: &str) -> Option<Value> {
+    if name == "__static__" {
+        return crate::stdlib::py_module(interp, name, STATIC_SRC, array::install);
+    }
     let src = match name {
-        "__static__" => STATIC_SRC,
         "__static__.compiler_flags" => COMPILER_FLAGS_SRC,
         "__strict__" => STRICT_SRC,
         _ => return None,

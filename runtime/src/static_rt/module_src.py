@@ -102,7 +102,9 @@ def _checked_list_type(base, item_type):
     found = _SPECIALIZED.get((base, item_type))
     if found is None:
         name = f"{base.__name__}[{_type_name(item_type)}]"
-        found = type(name, (base,), {"_item_type": item_type, "__module__": "__static__"})
+        attrs = {"_item_type": item_type, "__module__": "__static__"}
+        attrs["_item_code"] = getattr(item_type, "_type_code", 8)
+        found = type(name, (base,), attrs)
         _SPECIALIZED[(base, item_type)] = found
     return found
 
@@ -321,15 +323,10 @@ class staticarray(list):
     def __init__(self, size):
         list.__init__(self, [_prim_zero(self._item_type)] * size)
 
-    def __setitem__(self, index, value):
-        if isinstance(index, slice):
-            raise TypeError("Static arrays cannot be sliced")
-        list.__setitem__(self, index, _checked_check(self, _NO_KEY, value))
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            raise TypeError("Static arrays cannot be sliced")
-        return list.__getitem__(self, index)
+    _item_code = 7
+    # Native: check the element type and refuse slices without a Python frame per access.
+    __getitem__ = _array_getitem
+    __setitem__ = _array_setitem
 
     def __repr__(self):
         return f"{type(self).__name__}({list.__repr__(self)})"
