@@ -76,7 +76,12 @@ impl DeclBuilder<'_> {
                     }
                     // An enum class of another module (`__static__.Enum` derives from
                     // `enum.Enum`).
-                    if c.class.file() != self.file && crate::types::class::is_enum(self.db, c) {
+                    // (Not in stubs: they import each other in cycles, and the MRO of a
+                    // class of another stub would need that stub's declarations.)
+                    if c.class.file() != self.file
+                        && !self.decls.is_stub
+                        && crate::types::class::is_enum(self.db, c)
+                    {
                         flags.is_enum = true;
                     }
                     if c.class.qualname() == "NamedTuple" {
