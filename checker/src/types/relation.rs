@@ -86,7 +86,8 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
                 },
             }
         }
-        // An instance of `tuple` (or a subclass) written as a class: `tuple(x)`.
+        // `tuple(xs)` is the class instance `tuple[int]` (or a subclass of `tuple`): it
+        // fits `tuple[int, ...]`.
         (TyKind::Instance(a), TyKind::Tuple(TupleTy::Variadic(y))) => {
             match crate::types::class::builtin_class(db, "tuple")
                 .and_then(|t| crate::types::class::upcast(db, a, t))
@@ -129,12 +130,6 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         }
         (TyKind::Module(_), TyKind::Instance(c)) => c.class.qualname() == "ModuleType",
         (TyKind::SpecialForm(_), _) => true,
-        // `tuple(xs)` is the class instance `tuple[int]`: it fits `tuple[int, ...]`.
-        (TyKind::Instance(c), TyKind::Tuple(TupleTy::Variadic(item)))
-            if is_builtin(db, c.class, "tuple") =>
-        {
-            c.args.first().is_none_or(|&a| assignable(db, a, *item, d))
-        }
         _ => false,
     }
 }
