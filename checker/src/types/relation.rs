@@ -86,7 +86,8 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
                 },
             }
         }
-        // An instance of `tuple` (or a subclass) written as a class: `tuple(x)`.
+        // `tuple(xs)` is the class instance `tuple[int]` (or a subclass of `tuple`): it
+        // fits `tuple[int, ...]`.
         (TyKind::Instance(a), TyKind::Tuple(TupleTy::Variadic(y))) => {
             match crate::types::class::builtin_class(db, "tuple")
                 .and_then(|t| crate::types::class::upcast(db, a, t))
