@@ -22,6 +22,9 @@ pub(crate) fn key_of<T: Ranged>(node: &T) -> Key {
     (u32::from(r.start()), u32::from(r.end()))
 }
 
+/// A class's `(field, descriptor)` slots and `@final` method names.
+pub(crate) type Layout = (Vec<(String, TypeRef)>, Vec<String>);
+
 /// What lowering knows about a static module.
 #[derive(Default)]
 pub(crate) struct StaticInfo {
@@ -44,7 +47,7 @@ pub(crate) struct StaticInfo {
     /// Inlined call sites so far (names the hidden locals).
     pub inlined: u32,
     /// Top-level classes: `(field, descriptor)` slots and `@final` method names.
-    pub layouts: HashMap<String, (Vec<(String, TypeRef)>, Vec<String>)>,
+    pub layouts: HashMap<String, Layout>,
     /// Reads of the module's `Final` globals, by name.
     pub finals: HashMap<Key, String>,
     /// The constant value of each `Final` global whose value folds to a constant.
