@@ -40,7 +40,7 @@ class Spline:
         self.points: CheckedList[Vec] = points
         self.degree: int64 = degree
         self.count: int64 = count
-        self.knots: Array[double] = Array[double](count)
+        self.knots: Array[double] = Array[double](box(count))
         i: int64 = 0
         while i < count:
             self.knots[i] = double(knots[i])
@@ -124,7 +124,7 @@ class ChaosGame:
         band: double = thickness * self.width / self.height
         # Each spline gets a number of pieces in proportion to its length.
         self.piece_count: int64 = int64(len(splines))
-        self.pieces: Array[int64] = Array[int64](self.piece_count)
+        self.pieces: Array[int64] = Array[int64](box(self.piece_count))
         self.total: int64 = 0
         index: int64 = 0
         while index < self.piece_count:
@@ -183,7 +183,7 @@ class ChaosGame:
 
     def draw(self, w: int64, h: int64, steps: int64, seed: int64) -> Array[int64]:
         rng = Random(seed)
-        image: Array[int64] = Array[int64](w * h)
+        image: Array[int64] = Array[int64](box(w * h))
         point = Vec((self.min_x + self.max_x) / 2.0, (self.min_y + self.max_y) / 2.0)
         i: int64 = 0
         while i < steps:

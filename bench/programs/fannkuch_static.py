@@ -9,9 +9,9 @@ from __static__ import Array, box, int64
 
 
 def fannkuch(n: int64) -> int64:
-    count: Array[int64] = Array[int64](n)
-    perm1: Array[int64] = Array[int64](n)
-    perm: Array[int64] = Array[int64](n)
+    count: Array[int64] = Array[int64](box(n))
+    perm1: Array[int64] = Array[int64](box(n))
+    perm: Array[int64] = Array[int64](box(n))
     i: int64 = 0
     while i < n:
         perm1[i] = i

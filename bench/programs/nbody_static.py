@@ -7,9 +7,6 @@ import sys
 
 from __static__ import CheckedList, box, double, int64
 
-PI: double = 3.14159265358979323
-SOLAR_MASS: double = 4.0 * 3.14159265358979323 * 3.14159265358979323
-DAYS_PER_YEAR: double = 365.24
 
 
 class Body:

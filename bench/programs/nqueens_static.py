@@ -18,7 +18,7 @@ def safe(placed: CheckedList[int], row: int64, col: int64) -> cbool:
     return True
 
 
-def solve(n: int64, row: int64, placed: CheckedList[int], out: CheckedList[tuple]) -> None:
+def solve(n: int64, row: int64, placed: CheckedList[int], out: list) -> None:
     if row == n:
         out.append(tuple(placed))
         return
@@ -30,9 +30,9 @@ def solve(n: int64, row: int64, placed: CheckedList[int], out: CheckedList[tuple
         col += 1
 
 
-def n_queens(n: int64) -> CheckedList[tuple]:
+def n_queens(n: int64) -> list:
     placed: CheckedList[int] = CheckedList[int]([0] * box(n))
-    out: CheckedList[tuple] = CheckedList[tuple]([])
+    out: list = []
     solve(n, 0, placed, out)
     return out
 

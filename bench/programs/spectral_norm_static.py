@@ -34,9 +34,9 @@ def ata_times_u(u: Array[double], out: Array[double], tmp: Array[double], n: int
 
 def main(size: int) -> None:
     n: int64 = int64(size)
-    u: Array[double] = Array[double](n)
-    v: Array[double] = Array[double](n)
-    tmp: Array[double] = Array[double](n)
+    u: Array[double] = Array[double](box(n))
+    v: Array[double] = Array[double](box(n))
+    tmp: Array[double] = Array[double](box(n))
     i: int64 = 0
     while i < n:
         u[i] = 1.0

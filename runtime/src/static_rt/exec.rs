@@ -229,8 +229,7 @@ impl Interp {
                     Some(n) => n as i64,
                     None => {
                         let obj = std::mem::take(v);
-                        let n = self.len(&obj)? as i64;
-                        n
+                        self.len(&obj)? as i64
                     }
                 });
             }
@@ -510,6 +509,17 @@ impl Interp {
                 )));
             }
             *top = v;
+            return Ok(());
+        }
+        // A class without a layout keeps the field in the instance dict.
+        if let Value::Instance(inst) = &*top
+            && let Some(d) = &inst.dict
+            && let Some(v) = d.get_str(&Value::Str(name.clone()))
+        {
+            *top = match prim {
+                Some(c) if matches!(v, Value::Big(_)) => prim::unbox(c, &v)?.unwrap_or(v),
+                _ => v,
+            };
             return Ok(());
         }
         let obj = std::mem::take(top);
