@@ -36,11 +36,13 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // Deeply nested sources recurse deeply in the parser and the checker: run on a
-    // thread with a large stack.
+    // Deeply nested sources recurse deeply in the parser and the checker, and every Python
+    // call recurses in the interpreter (up to `MAX_RECURSION` frames, several kilobytes of
+    // native stack each in an unoptimised build): run on a thread with a large stack. Only
+    // the pages actually used are ever committed.
     let worker = std::thread::Builder::new()
         .name("cinder-main".into())
-        .stack_size(512 * 1024 * 1024)
+        .stack_size(1024 * 1024 * 1024)
         .spawn(move || commands::dispatch(cli.command));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => ExitCode::from(code),

@@ -1,3 +1,4 @@
+import collections
 from abc import ABCMeta, abstractmethod
 import types
 
@@ -421,29 +422,21 @@ class TextIO(IO[str]):
 class NamedTuple(tuple[Any, ...]):
     _field_defaults: dict[str, Any]
     _fields: tuple[str, ...]
-    @overload
-    def __init__(self, typename: str, fields: Iterable[tuple[str, Any]] = ..., /) -> None: ...
-    @overload
-    def __init__(self, typename: str, fields: None = None, /, **kwargs: Any) -> None: ...
+    def __new__(cls: type[_T], *args: Any, **kwargs: Any) -> _T: ...
+    def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     @classmethod
     def _make(cls: type[_T], iterable: Iterable[Any]) -> _T: ...
     def _asdict(self) -> dict[str, Any]: ...
     def _replace(self: _T, **kwargs: Any) -> _T: ...
 
-class _TypedDict(Mapping[str, object], metaclass=ABCMeta):
-    __total__: bool
-    __required_keys__: frozenset[str]
-    __optional_keys__: frozenset[str]
-    def copy(self: _T) -> _T: ...
-    def setdefault(self, k: Never, default: object) -> object: ...
-    def pop(self, k: Never, default: _T = ...) -> object: ...
-    def update(self: _T, m: _T, /) -> None: ...
-    def __delitem__(self, k: Never) -> None: ...
-    def items(self) -> ItemsView[str, object]: ...
-    def keys(self) -> KeysView[str]: ...
-    def values(self) -> ValuesView[object]: ...
-
-TypedDict: _SpecialForm
+class TypedDict(dict[str, Any]):
+    __total__: ClassVar[bool]
+    __required_keys__: ClassVar[frozenset[str]]
+    __optional_keys__: ClassVar[frozenset[str]]
+    @overload
+    def __init__(self, typename: str, fields: dict[str, Any], /, *, total: bool = True) -> None: ...
+    @overload
+    def __init__(self, **kwargs: Any) -> None: ...
 
 Text = str
 ByteString = Sequence[int]
@@ -452,10 +445,10 @@ List: _SpecialForm
 Dict: _SpecialForm
 Set: _SpecialForm
 FrozenSet: _SpecialForm
-DefaultDict: _SpecialForm
-OrderedDict: _SpecialForm
-Counter: _SpecialForm
-Deque: _SpecialForm
-ChainMap: _SpecialForm
+DefaultDict = collections.defaultdict
+OrderedDict = collections.OrderedDict
+Counter = collections.Counter
+Deque = collections.deque
+ChainMap = collections.ChainMap
 
 from re import Match as Match, Pattern as Pattern

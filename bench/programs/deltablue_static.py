@@ -263,7 +263,9 @@ class BinaryConstraint(Constraint):
         source = self.input()
         if source.mark == mark or source.stay:
             return True
-        return source.determined_by is None
+        if source.determined_by is None:
+            return True
+        return False
 
     def recalculate(self) -> None:
         source = self.input()
@@ -401,7 +403,7 @@ class Planner:
                     unsatisfied.append(c)
             determining = v.determined_by
             for c in v.constraints:
-                if c is not determining and c.is_satisfied():
+                if c is not determining and box(c.is_satisfied()):
                     c.recalculate()
                     todo.append(c.output())
         return unsatisfied
@@ -409,7 +411,7 @@ class Planner:
     def add_constraints_consuming_to(self, v: Variable, todo: CheckedList[Constraint]) -> None:
         determining = v.determined_by
         for c in v.constraints:
-            if c is not determining and c.is_satisfied():
+            if c is not determining and box(c.is_satisfied()):
                 todo.append(c)
 
 

@@ -8,7 +8,6 @@ import sys
 from __static__ import CheckedList, box, double, int64
 
 
-
 class Body:
     def __init__(self, x: double, y: double, z: double, vx: double, vy: double, vz: double, mass: double) -> None:
         self.x: double = x

@@ -2,6 +2,12 @@
 //!
 //! Never fails: a rustpython-parser error becomes a `syntax-error` diagnostic and an
 //! empty module. rustpython-parser stops at the first error, so a file has at most one.
+//! A database with a [`ParseCache`] (the language server's) reparses only the top-level
+//! statement an edit touched (see `incremental`).
+
+mod incremental;
+
+pub use incremental::ParseCache;
 
 use std::sync::Arc;
 
@@ -65,7 +71,10 @@ impl PartialEq for ParsedModule {
 pub fn parsed_module(db: &dyn Db, file: SourceFile) -> ParsedModule {
     let text = file.text(db);
     let path = file.path(db);
-    parse_source(text, path)
+    match db.parse_cache() {
+        Some(cache) => cache.parse(text, path),
+        None => parse_source(text, path),
+    }
 }
 
 /// Parses source text outside the database (the runtime's compile hook uses this path too).
@@ -82,13 +91,7 @@ pub fn parse_source(text: &str, path: &str) -> ParsedModule {
     let (suite, syntax_errors) = match parse_tokens(tokens, Mode::Module, path) {
         Ok(ast::Mod::Module(module)) => (module.body, Vec::new()),
         Ok(_) => (Vec::new(), Vec::new()),
-        Err(error) => {
-            let offset: u32 = error.offset.into();
-            let offset = offset.min(text.len() as u32);
-            let message = syntax_message(&error.error.to_string());
-            let diag = Diagnostic::new(codes::SYNTAX_ERROR, Span::new(offset, offset), message);
-            (Vec::new(), vec![diag])
-        }
+        Err(error) => (Vec::new(), vec![syntax_error(&error, text)]),
     };
     ParsedModule {
         suite: Arc::new(suite),
@@ -96,6 +99,14 @@ pub fn parse_source(text: &str, path: &str) -> ParsedModule {
         comments: comments.into_boxed_slice(),
         line_index: LineIndex::new(text),
     }
+}
+
+/// The `syntax-error` diagnostic of a parse error in `text`.
+fn syntax_error(error: &rustpython_parser::ParseError, text: &str) -> Diagnostic {
+    let offset: u32 = error.offset.into();
+    let offset = offset.min(text.len() as u32);
+    let message = syntax_message(&error.error.to_string());
+    Diagnostic::new(codes::SYNTAX_ERROR, Span::new(offset, offset), message)
 }
 
 /// Drops rustpython's "at byte N" suffix: the location is in the span.

@@ -221,6 +221,70 @@ fn a_primitive_global_blocks_compilation() {
 }
 
 #[test]
+fn checked_container_displays() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import CheckedDict, CheckedList
+
+def f() -> CheckedList[int]:
+    d: CheckedDict[str, int] = {"a": 1}
+    return [1, 2]
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            checked literal 127..135 `{"a": 1}`: __static__.chkdict
+            checked literal 147..153 `[1, 2]`: __static__.chklist
+        "#]],
+    );
+}
+
+#[test]
+fn not_of_a_primitive_in_a_condition_is_cbool() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__ import cbool
+
+def f(a: cbool, b: cbool) -> int:
+    if a and not b:
+        return 1
+    return 0
+"#,
+        )],
+        expect![[r#"
+            args f: [(0, __static__.cbool#), (1, __static__.cbool#)]
+            primitive 89..90 `a`: cbool
+            primitive 95..100 `not b`: cbool
+            primitive 99..100 `b`: cbool
+        "#]],
+    );
+}
+
+#[test]
+fn checked_dicts_flag_makes_displays_checked() {
+    check(
+        &[(
+            "main.py",
+            r#"import __static__
+from __static__.compiler_flags import checked_dicts
+
+def f() -> int:
+    d = {"a": 1}
+    return d["a"]
+"#,
+        )],
+        expect![[r#"
+            args f: []
+            checked literal 95..103 `{"a": 1}`: __static__.chkdict
+        "#]],
+    );
+}
+
+#[test]
 fn explicit_casts() {
     check(
         &[(

@@ -1,6 +1,7 @@
 //! Python `repr()` of constants, for `cinder dis`.
 
 use crate::format::Constant;
+use crate::format::text_repr::float_repr;
 pub use crate::format::text_repr::{bytes_repr, str_repr};
 
 /// `repr(value)` as CPython prints it (code objects as `<code object NAME, file ..., line N>`).
@@ -56,28 +57,4 @@ pub fn repr(value: &Constant) -> String {
 fn float_repr_short(f: f64) -> String {
     let text = float_repr(f);
     text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
-}
-
-/// `repr(float)`: shortest round-trip digits, exponent form outside `1e-4 <= |f| < 1e16`.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let abs = f.abs();
-    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
-        let text = format!("{f:e}");
-        let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-        let exp: i32 = exp.parse().unwrap_or(0);
-        let sign = if exp < 0 { '-' } else { '+' };
-        return format!("{mantissa}e{sign}{:02}", exp.abs());
-    }
-    let text = format!("{f}");
-    if text.contains('.') {
-        text
-    } else {
-        format!("{text}.0")
-    }
 }

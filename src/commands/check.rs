@@ -245,7 +245,8 @@ struct Report<'a> {
 }
 
 /// Applies `[tool.cinder.rules]` and `--rule`: a new severity, or dropped for `ignore`.
-fn apply_rules(settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// (`cinder lsp` applies them the same way.)
+pub(crate) fn apply_rules(settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if settings.rules.is_empty() {
         return diagnostics;
     }
@@ -265,8 +266,9 @@ fn apply_rules(settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnos
 
 /// Import roots, deepest first (a file takes its module name from the deepest root that
 /// holds it): `extra-paths`, the top of every checked path, `src/` of the project when it is
-/// not a package, and the project folder.
-fn import_roots(settings: &Settings, targets: &[PathBuf]) -> Vec<PathBuf> {
+/// not a package, and the project folder. (`cinder lsp` uses the same roots, with a
+/// workspace folder's `include`, or the folder itself, as the checked paths.)
+pub(crate) fn import_roots(settings: &Settings, targets: &[PathBuf]) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = settings.extra_paths.clone();
     roots.extend(targets.iter().map(|t| import_top(t)));
     let src = settings.project_root.join("src");

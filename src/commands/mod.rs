@@ -1,6 +1,6 @@
 //! One module per subcommand; each returns the process exit code.
 
-mod check;
+pub(crate) mod check;
 mod compile;
 mod dis;
 mod lsp;

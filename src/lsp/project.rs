@@ -9,11 +9,12 @@
 
 use std::path::{Path, PathBuf};
 
-use cinder_checker::{Diagnostic, Severity};
+use cinder_checker::Diagnostic;
 
 use crate::cli::CheckArgs;
-use crate::config::{Level, Settings};
-use crate::discover::{Excludes, discover, import_top};
+use crate::commands::check::{apply_rules, import_roots};
+use crate::config::Settings;
+use crate::discover::{Excludes, discover};
 
 struct Folder {
     settings: Settings,
@@ -36,19 +37,16 @@ fn defaults(folder: &Path) -> Settings {
     }
 }
 
+/// The import roots of one folder: those `cinder check` uses when it checks the folder's
+/// `include` entries, or the whole folder.
 fn folder_roots(folder: &Folder) -> Vec<PathBuf> {
     let s = &folder.settings;
-    let mut roots = s.extra_paths.clone();
-    if s.include.is_empty() {
-        roots.push(import_top(&s.project_root));
-    }
-    roots.extend(s.include.iter().map(|p| import_top(p)));
-    let src = s.project_root.join("src");
-    if src.is_dir() && !src.join("__init__.py").is_file() {
-        roots.push(src);
-    }
-    roots.push(s.project_root.clone());
-    roots
+    let targets = if s.include.is_empty() {
+        std::slice::from_ref(&s.project_root)
+    } else {
+        s.include.as_slice()
+    };
+    import_roots(s, targets)
 }
 
 impl ProjectConfig {
@@ -86,9 +84,8 @@ impl ProjectConfig {
         (ProjectConfig { folders: loaded }, errors)
     }
 
-    /// Import roots, as `cinder check` orders them for a folder: `extra-paths`, the import
-    /// top of each `include` entry (or of the folder), `src/` when it is not a package,
-    /// and the project folder; the folders one after the other.
+    /// Import roots of every folder (see `cinder check`'s `import_roots`), deepest first
+    /// across folders too: a file takes its module name from the deepest root holding it.
     pub fn roots(&self) -> Vec<PathBuf> {
         let mut roots: Vec<PathBuf> = Vec::new();
         for root in self.folders.iter().flat_map(folder_roots) {
@@ -96,6 +93,7 @@ impl ProjectConfig {
                 roots.push(root);
             }
         }
+        roots.sort_by_key(|root| std::cmp::Reverse(root.components().count()));
         roots
     }
 
@@ -121,27 +119,17 @@ impl ProjectConfig {
             .iter()
             .filter(|f| Path::new(path).starts_with(&f.settings.project_root))
             .max_by_key(|f| f.settings.project_root.as_os_str().len());
-        let Some(settings) = folder.map(|f| &f.settings).filter(|s| !s.rules.is_empty()) else {
-            return diagnostics;
-        };
-        diagnostics
-            .into_iter()
-            .filter_map(|mut diag| {
-                match settings.level_of(diag.code) {
-                    Some(Level::Ignore) => return None,
-                    Some(Level::Error) => diag.severity = Severity::Error,
-                    Some(Level::Warning) => diag.severity = Severity::Warning,
-                    None => {}
-                }
-                Some(diag)
-            })
-            .collect()
+        match folder {
+            Some(folder) => apply_rules(&folder.settings, diagnostics),
+            None => diagnostics,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cinder_checker::Severity;
 
     #[test]
     fn configuration_sets_roots_and_rule_levels() {
@@ -168,7 +156,7 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(
             config.roots(),
-            [root.join("vendor"), root.clone(), root.join("src")]
+            [root.join("vendor"), root.join("src"), root.clone()]
         );
         let files = config.files();
         assert!(

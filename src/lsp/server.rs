@@ -13,18 +13,15 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use cinder_checker::SourceFile;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
+    DidChangeWatchedFiles, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
     DocumentDiagnosticRequest, DocumentSymbolRequest, GotoDefinition, HoverRequest, Initialize,
     RegisterCapability, Request as _, Shutdown, WorkspaceDiagnosticRefresh,
 };
 use lsp_types::{
-    DiagnosticOptions, DiagnosticServerCapabilities, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    DocumentDiagnosticParams, DocumentSymbolParams, FileChangeType, FileSystemWatcher, GlobPattern,
+    DiagnosticOptions, DiagnosticServerCapabilities, DidChangeWatchedFilesRegistrationOptions,
+    DocumentDiagnosticParams, DocumentSymbolParams, FileSystemWatcher, GlobPattern,
     GotoDefinitionParams, HoverParams, HoverProviderCapability, InitializeParams, MessageType,
     OneOf, PositionEncodingKind, PublishDiagnosticsParams, Registration, RegistrationParams,
     SaveOptions, ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability,
@@ -36,9 +33,11 @@ use serde::de::DeserializeOwned;
 use super::convert::{Encoding, uri_to_path};
 use super::handlers;
 use super::project::ProjectConfig;
-use super::state::{Workspace, path_key};
+use super::state::Workspace;
 use super::tasks::{self, DocRef, TaskResult, panic_message};
 use super::transport::{Channels, Event, Outgoing};
+
+mod notifications;
 
 /// Exit codes of `cinder lsp`, as the protocol wants them.
 const EXIT_OK: u8 = 0;
@@ -60,8 +59,10 @@ pub struct Server {
     dynamic_watchers: bool,
     /// Files whose inputs changed since diagnostics were last started.
     changed: Vec<SourceFile>,
-    /// What was last published per document URI.
-    published: HashMap<String, Vec<lsp_types::Diagnostic>>,
+    /// What was last published per document URI, and for which version.
+    published: HashMap<String, (i32, Vec<lsp_types::Diagnostic>)>,
+    /// Requests being answered on workers, with the handle that cancels each.
+    pending: HashMap<RequestId, salsa::CancellationToken>,
     next_request: u32,
 }
 
@@ -79,6 +80,7 @@ impl Server {
             dynamic_watchers: false,
             changed: Vec::new(),
             published: HashMap::new(),
+            pending: HashMap::new(),
             next_request: 0,
         }
     }
@@ -197,17 +199,16 @@ impl Server {
             return;
         }
         let encoding = ws.encoding;
-        let db = ws.db.clone();
-        let tx = self.events_tx.clone();
-        match req.method.as_str() {
-            Initialize::METHOD => self.error(
-                req.id,
-                ErrorCode::InvalidRequest,
-                "initialize was already received",
-            ),
+        let job: Option<(RequestId, tasks::Job)> = match req.method.as_str() {
+            Initialize::METHOD => {
+                let message = "initialize was already received";
+                self.error(req.id, ErrorCode::InvalidRequest, message);
+                None
+            }
             Shutdown::METHOD => {
                 self.shutdown_requested = true;
                 self.respond(Response::new_ok(req.id, ()));
+                None
             }
             HoverRequest::METHOD => {
                 let Some((id, p)) = self.params::<HoverParams>(req) else {
@@ -215,13 +216,14 @@ impl Server {
                 };
                 let doc = p.text_document_position_params;
                 match ws.file(&doc.text_document.uri) {
-                    Some(file) => tasks::spawn_request(
-                        db,
+                    Some(file) => Some((
                         id,
-                        move |db| handlers::hover(db, file, doc.position, encoding),
-                        tx,
-                    ),
-                    None => self.respond(Response::new_ok(id, ())),
+                        Box::new(move |db| handlers::hover(db, file, doc.position, encoding)),
+                    )),
+                    None => {
+                        self.respond(Response::new_ok(id, ()));
+                        None
+                    }
                 }
             }
             GotoDefinition::METHOD => {
@@ -230,13 +232,14 @@ impl Server {
                 };
                 let doc = p.text_document_position_params;
                 match ws.file(&doc.text_document.uri) {
-                    Some(file) => tasks::spawn_request(
-                        db,
+                    Some(file) => Some((
                         id,
-                        move |db| handlers::definition(db, file, doc.position, encoding),
-                        tx,
-                    ),
-                    None => self.respond(Response::new_ok(id, ())),
+                        Box::new(move |db| handlers::definition(db, file, doc.position, encoding)),
+                    )),
+                    None => {
+                        self.respond(Response::new_ok(id, ()));
+                        None
+                    }
                 }
             }
             DocumentSymbolRequest::METHOD => {
@@ -244,13 +247,14 @@ impl Server {
                     return;
                 };
                 match ws.file(&p.text_document.uri) {
-                    Some(file) => tasks::spawn_request(
-                        db,
+                    Some(file) => Some((
                         id,
-                        move |db| handlers::document_symbols(db, file, encoding),
-                        tx,
-                    ),
-                    None => self.respond(Response::new_ok(id, ())),
+                        Box::new(move |db| handlers::document_symbols(db, file, encoding)),
+                    )),
+                    None => {
+                        self.respond(Response::new_ok(id, ()));
+                        None
+                    }
                 }
             }
             DocumentDiagnosticRequest::METHOD => {
@@ -260,18 +264,24 @@ impl Server {
                 let file = ws.file(&p.text_document.uri);
                 let uri = p.text_document.uri;
                 let config = self.config.clone();
-                tasks::spawn_request(
-                    db,
+                Some((
                     id,
-                    move |db| handlers::pull_diagnostics(db, file, &uri, encoding, &config),
-                    tx,
-                );
+                    Box::new(move |db| {
+                        handlers::pull_diagnostics(db, file, &uri, encoding, &config)
+                    }),
+                ))
             }
-            _ => self.error(
-                req.id,
-                ErrorCode::MethodNotFound,
-                format!("unknown method `{}`", req.method),
-            ),
+            _ => {
+                let message = format!("unknown method `{}`", req.method);
+                self.error(req.id, ErrorCode::MethodNotFound, message);
+                None
+            }
+        };
+        if let Some((id, job)) = job {
+            let db = ws.db.clone();
+            self.pending
+                .insert(id.clone(), salsa::Database::cancellation_token(&db));
+            tasks::spawn_request(db, id, job, self.events_tx.clone());
         }
     }
 
@@ -338,82 +348,6 @@ impl Server {
             "serverInfo": { "name": "cinder", "version": env!("CARGO_PKG_VERSION") },
         });
         self.respond(Response::new_ok(req.id, result));
-    }
-
-    fn on_notification(&mut self, n: Notification) {
-        if n.method == "initialized" {
-            if self.dynamic_watchers {
-                self.register_watchers();
-            }
-            return;
-        }
-        let Some(ws) = self.ws.as_mut() else { return };
-        match n.method.as_str() {
-            DidOpenTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) else {
-                    return;
-                };
-                let doc = p.text_document;
-                // Only Python is analysed (a client may open every file with one server).
-                let key = path_key(&doc.uri);
-                let is_python =
-                    doc.language_id == "python" || key.ends_with(".py") || key.ends_with(".pyi");
-                if is_python {
-                    let (file, _) = ws.open(doc.uri, doc.version, doc.text);
-                    self.changed.push(file);
-                }
-            }
-            DidChangeTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
-                    return;
-                };
-                // A new version is always answered with diagnostics, even when the text
-                // came back to what it was (the input is then left alone: no cancellation).
-                let doc = p.text_document;
-                if let Some((file, _)) = ws.change(&doc.uri, doc.version, &p.content_changes) {
-                    self.changed.push(file);
-                }
-            }
-            DidSaveTextDocument::METHOD => {
-                // The open document's text is already current (saves do not carry text);
-                // a saved `pyproject.toml` may change the configuration.
-                let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) else {
-                    return;
-                };
-                if is_pyproject(&path_key(&p.text_document.uri)) {
-                    self.reload_project();
-                }
-            }
-            DidCloseTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else {
-                    return;
-                };
-                let uri = p.text_document.uri;
-                if let Some(file) = ws.close(&uri) {
-                    self.changed.push(file);
-                }
-                if self.push_diagnostics && self.published.remove(uri.as_str()).is_some() {
-                    self.publish(uri, None, Vec::new());
-                }
-            }
-            DidChangeWatchedFiles::METHOD => {
-                let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) else {
-                    return;
-                };
-                for change in p.changes {
-                    let Some(path) = uri_to_path(&change.uri) else {
-                        continue;
-                    };
-                    if let Some(file) =
-                        ws.disk_changed(&path, change.typ == FileChangeType::DELETED)
-                    {
-                        self.changed.push(file);
-                    }
-                }
-                ws.sync_project();
-            }
-            _ => {}
-        }
     }
 
     fn register_watchers(&mut self) {
@@ -494,7 +428,12 @@ impl Server {
 
     fn on_task(&mut self, result: TaskResult) {
         match result {
-            TaskResult::Response(response) => self.respond(response),
+            TaskResult::Response(response) => {
+                // A request cancelled by the client was answered already.
+                if self.pending.remove(&response.id).is_some() {
+                    self.respond(response);
+                }
+            }
             TaskResult::Cancelled { changed } => self.changed.extend(changed),
             TaskResult::Diagnostics {
                 uri,
@@ -510,11 +449,15 @@ impl Server {
                 if current != Some(version) {
                     return; // stale: a newer version has its own job
                 }
-                if !force && self.published.get(uri.as_str()) == Some(&diagnostics) {
+                // An importer is republished when its diagnostics changed; an edited
+                // document once per version (a job cancelled and run again may repeat one).
+                let last = self.published.get(uri.as_str());
+                let same = last.is_some_and(|(_, d)| *d == diagnostics);
+                if same && (!force || last.is_some_and(|(v, _)| *v == version)) {
                     return;
                 }
                 self.published
-                    .insert(uri.as_str().to_string(), diagnostics.clone());
+                    .insert(uri.as_str().to_string(), (version, diagnostics.clone()));
                 self.publish(uri, Some(version), diagnostics);
             }
         }
@@ -578,7 +521,7 @@ fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         workspace: Some(WorkspaceServerCapabilities {
             workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
-                change_notifications: None,
+                change_notifications: Some(OneOf::Left(true)),
             }),
             file_operations: None,
         }),
@@ -612,5 +555,63 @@ mod tests {
         assert_eq!(workspace_folders(&path_only), [PathBuf::from("/old")]);
         let none = params(serde_json::json!({ "capabilities": {} }));
         assert!(workspace_folders(&none).is_empty());
+    }
+
+    /// Edits already queued when the loop gets to them make one diagnostics job, for the
+    /// last version: a burst of keystrokes never queues stale work.
+    #[test]
+    fn queued_edits_make_one_diagnostics_job() {
+        use std::sync::mpsc::channel;
+        let (events_tx, events) = channel();
+        let (out, out_rx) = channel();
+        let client = |msg: Message| {
+            let _ = events_tx.send(Event::Client(msg));
+        };
+        let note = |method: &str, params: serde_json::Value| {
+            Message::Notification(Notification::new(method.to_string(), params))
+        };
+        let init = serde_json::json!({ "processId": null, "rootUri": null, "capabilities": {} });
+        client(Message::Request(Request::new(
+            1.into(),
+            "initialize".into(),
+            init,
+        )));
+        client(note("initialized", serde_json::json!({})));
+        let uri = "file:///nonexistent-cinder-test/m.py";
+        let doc =
+            serde_json::json!({ "uri": uri, "languageId": "python", "version": 0, "text": "" });
+        client(note(
+            "textDocument/didOpen",
+            serde_json::json!({ "textDocument": doc }),
+        ));
+        for version in 1..=20 {
+            let change = serde_json::json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": format!("x = {version}\n") }],
+            });
+            client(note("textDocument/didChange", change));
+        }
+        let server = Server::new(out.clone(), events_tx.clone());
+        let channels = Channels {
+            events,
+            events_tx: events_tx.clone(),
+            out,
+        };
+        let running = std::thread::spawn(move || server.run(channels));
+        let published = |item: Outgoing| match item {
+            Outgoing::Message(Message::Notification(n))
+                if n.method == PublishDiagnostics::METHOD =>
+            {
+                n.params["version"].as_i64()
+            }
+            _ => None,
+        };
+        let timeout = std::time::Duration::from_secs(60);
+        let first = std::iter::from_fn(|| out_rx.recv_timeout(timeout).ok()).find_map(published);
+        assert_eq!(first, Some(20));
+        client(note("exit", serde_json::Value::Null));
+        assert_eq!(running.join().ok(), Some(EXIT_WITHOUT_SHUTDOWN));
+        let later: Vec<i64> = out_rx.try_iter().filter_map(published).collect();
+        assert!(later.is_empty(), "stale diagnostics: {later:?}");
     }
 }

@@ -5,7 +5,7 @@
 //! Every setter compares first: an input is only set when its text really changed, so an
 //! edit that changes nothing (a save, a reopened file) does not cancel running work.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use cinder_checker::{CheckerDb, SourceFile};
@@ -65,8 +65,10 @@ impl Workspace {
             .iter()
             .map(|r| r.display().to_string().trim_end_matches('/').to_string())
             .collect();
+        let mut db = CheckerDb::new();
+        db.enable_incremental_parsing();
         Self {
-            db: CheckerDb::new(),
+            db,
             encoding,
             roots,
             files: BTreeMap::new(),
@@ -85,7 +87,9 @@ impl Workspace {
     }
 
     /// Reads `files` from disk (the project's files, see `project`), then sets the
-    /// project. Open documents keep the editor's text; unreadable files are skipped.
+    /// project. Open documents keep the editor's text; unreadable files are skipped;
+    /// files read before that are no longer among `files` (a folder was removed, or the
+    /// configuration changed) leave the project unless they are open.
     pub fn scan(&mut self, files: &[PathBuf]) {
         if files.len() > MAX_SCANNED_FILES {
             eprintln!(
@@ -93,7 +97,8 @@ impl Workspace {
                 files.len()
             );
         }
-        let open: Vec<String> = self.open.values().map(|d| path_key(&d.uri)).collect();
+        let open: HashSet<String> = self.open.values().map(|d| path_key(&d.uri)).collect();
+        let mut wanted: HashSet<String> = HashSet::new();
         for path in files.iter().take(MAX_SCANNED_FILES) {
             let key = path.display().to_string();
             if open.contains(&key) {
@@ -101,7 +106,17 @@ impl Workspace {
             }
             if let Some(text) = read_text(path) {
                 self.set_file_text(&key, text);
+                wanted.insert(key);
             }
+        }
+        let gone: Vec<String> = self
+            .files
+            .keys()
+            .filter(|key| !wanted.contains(*key) && !open.contains(*key))
+            .cloned()
+            .collect();
+        for key in gone {
+            self.remove_file(&key);
         }
         self.sync_project();
     }
@@ -253,6 +268,8 @@ fn read_text(path: &Path) -> Option<String> {
 mod tests {
     use std::str::FromStr;
 
+    use cinder_checker::Db;
+
     use super::*;
 
     fn uri(path: &str) -> Uri {
@@ -304,5 +321,32 @@ mod tests {
         assert_eq!(ws.file(&doc), Some(file));
         assert_eq!(ws.close(&doc), Some(file));
         assert_eq!(ws.file(&doc), None);
+    }
+
+    #[test]
+    fn a_rescan_forgets_files_that_left_the_project_but_keeps_open_ones() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("temp dir: {e}"));
+        let root = dir.path();
+        let a = root.join("a.py");
+        let b = root.join("b.py");
+        let _ = std::fs::write(&a, "x = 1\n");
+        let _ = std::fs::write(&b, "y = 2\n");
+        let mut ws = Workspace::new(Encoding::Utf16, vec![root.to_path_buf()]);
+        ws.scan(&[a.clone(), b.clone()]);
+        let b_uri = uri(&b.display().to_string());
+        ws.open(b_uri.clone(), 1, "y = 3\n".into());
+        ws.scan(&[]);
+        assert_eq!(ws.file(&uri(&a.display().to_string())), None);
+        let b_file = ws.file(&b_uri);
+        assert_eq!(b_file.map(|f| f.text(&ws.db).as_str()), Some("y = 3\n"));
+        assert_eq!(
+            ws.db
+                .project()
+                .files(&ws.db)
+                .iter()
+                .filter(|f| Some(**f) == b_file)
+                .count(),
+            1
+        );
     }
 }

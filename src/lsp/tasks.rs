@@ -155,6 +155,9 @@ pub fn spawn_diagnostics(
 /// What a request handler returns: a JSON result, or an error code and message.
 pub type HandlerResult = Result<serde_json::Value, (ErrorCode, String)>;
 
+/// A request handler, ready to run on a worker.
+pub type Job = Box<dyn FnOnce(&CheckerDb) -> HandlerResult + Send>;
+
 /// Answers request `id` on a worker with `handler`.
 pub fn spawn_request(
     db: CheckerDb,

@@ -1,3 +1,4 @@
+import enum as _enum
 from typing import Any, Callable, Generic, Iterable, Iterator, Literal, Protocol, SupportsIndex, TypeVar, final, overload
 
 _T = TypeVar("_T")
@@ -97,10 +98,7 @@ Array = staticarray
 
 pydict = dict
 
-class Enum:
-    name: str
-    value: Any
-    def __init__(self, value: object) -> None: ...
+class Enum(_enum.Enum): ...
 
 class IntEnum(Enum, int): ...
 

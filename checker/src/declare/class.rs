@@ -20,6 +20,12 @@ impl DeclBuilder<'_> {
         let mut bases = Vec::new();
         let mut explicit_params: Option<Vec<Ty>> = None;
         for base in &stmt.bases {
+            // `class C(namedtuple(...))`, `class M(Base.from_queryset(Q))`, `class S(type(x))`:
+            // a base computed by a call is dynamic.
+            if matches!(base, ast::Expr::Call(_)) {
+                flags.has_dynamic_base = true;
+                continue;
+            }
             let (head, slice) = match base {
                 ast::Expr::Subscript(s) => (&*s.value, Some(&*s.slice)),
                 other => (other, None),
@@ -68,6 +74,15 @@ impl DeclBuilder<'_> {
                     {
                         flags.is_enum = true;
                     }
+                    // Static Python's enums (`__static__.Enum` derives from `enum.Enum`).
+                    // Decided by name: asking another module for its classes' MROs while
+                    // declaring this one would make the declarations of modules that import
+                    // each other (the builtins and typing stubs do) a query cycle.
+                    if module_name_of_file(self.db, c.class.file()) == Some("__static__")
+                        && matches!(c.class.qualname(), "Enum" | "IntEnum" | "StringEnum")
+                    {
+                        flags.is_enum = true;
+                    }
                     if c.class.qualname() == "NamedTuple" {
                         flags.is_named_tuple = true;
                     }
@@ -95,12 +110,19 @@ impl DeclBuilder<'_> {
         });
         let mut metaclass = None;
         for keyword in &stmt.keywords {
+            if keyword.arg.as_ref().is_some_and(|a| a.as_str() == "total")
+                && matches!(&keyword.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(false)))
+            {
+                flags.typed_dict_not_total = true;
+            }
             if keyword
                 .arg
                 .as_ref()
                 .is_some_and(|a| a.as_str() == "metaclass")
             {
                 let ty = resolver.silent_type(&keyword.value);
+                flags.abc_metaclass |=
+                    matches!(ty.kind(), TyKind::Instance(c) if c.class.qualname() == "ABCMeta");
                 if !matches!(ty.kind(), TyKind::Instance(c) if matches!(c.class.qualname(), "ABCMeta" | "type"))
                 {
                     metaclass = Some(ty);
@@ -178,6 +200,9 @@ impl DeclBuilder<'_> {
                     } else {
                         MemberKind::InstanceVar
                     };
+                    // A TypedDict key that may be left out counts as having a default.
+                    let optional_key = ann.required == Some(false)
+                        || (flags.typed_dict_not_total && ann.required != Some(true));
                     members.insert(
                         name.id.as_str().into(),
                         Member {
@@ -185,7 +210,7 @@ impl DeclBuilder<'_> {
                             kind,
                             declared: !ann.bare_final,
                             is_final: ann.is_final,
-                            has_default: a.value.is_some(),
+                            has_default: a.value.is_some() || optional_key,
                             in_class_body: true,
                         },
                     );
@@ -332,12 +357,27 @@ impl DeclBuilder<'_> {
             for (attr, annotation, value) in found {
                 let existing = members.get(attr);
                 if existing.is_some_and(|m| {
-                    m.declared || !matches!(m.kind, MemberKind::InstanceVar | MemberKind::ClassVar)
+                    m.declared
+                        || m.is_final
+                        || !matches!(m.kind, MemberKind::InstanceVar | MemberKind::ClassVar)
                 }) {
                     continue;
                 }
+                let mut is_final = false;
                 let (ty, declared) = match annotation {
-                    Some(annotation) => (resolver.type_of(annotation), true),
+                    // `self.x: Final = value` in `__init__`: the type is the value's.
+                    Some(annotation) => {
+                        let ann = resolver.annotation(annotation);
+                        is_final = ann.is_final;
+                        match (ann.bare_final, value) {
+                            (true, Some(value)) => (
+                                shallow::value_type(self.db, self.file, value, &params, false),
+                                false,
+                            ),
+                            (true, None) => (Ty::unknown(), false),
+                            (false, _) => (ann.ty, true),
+                        }
+                    }
                     None => match value {
                         Some(value) => (
                             shallow::value_type(self.db, self.file, value, &params, false),
@@ -358,7 +398,7 @@ impl DeclBuilder<'_> {
                         ty,
                         kind: MemberKind::InstanceVar,
                         declared,
-                        is_final: false,
+                        is_final,
                         has_default: false,
                         in_class_body: false,
                     },

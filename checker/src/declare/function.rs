@@ -193,7 +193,7 @@ impl DeclBuilder<'_> {
         let mut resolver = TypeExprResolver::reporting(self.db, self.file);
         resolver.self_ty = class.map(|(_, ty)| ty);
         let coroutine = crate::types::class::typing_class(self.db, "Coroutine");
-        let sig = signature(
+        let mut sig = signature(
             &mut resolver,
             syntax,
             class.map(|(_, ty)| ty),
@@ -201,6 +201,10 @@ impl DeclBuilder<'_> {
             coroutine,
         );
         self.diags.append(&mut resolver.diags);
+        if let Some(ret) = infer_return(self.db, self.file, syntax, &sig, flags) {
+            sig.ret = ret;
+            flags.inferred_return = true;
+        }
         let func = Ty::function(FunctionTy {
             name: syntax.name.into(),
             def: Some(FunctionRef {
@@ -211,7 +215,16 @@ impl DeclBuilder<'_> {
             flags,
         });
         let value = if property {
-            Ty::property(func_return(func), false)
+            // A `cached_property` stores into the instance: it can be assigned.
+            let settable = syntax
+                .decorators
+                .iter()
+                .any(|d| decorator_name(d) == "cached_property");
+            Ty::property(func_return(func), settable)
+        } else if unknown && class.is_none() {
+            // (A method's decorated value would have to bind `self`: left unknown.)
+            self.apply_decorators(syntax.decorators, func)
+                .unwrap_or_else(Ty::unknown)
         } else if unknown {
             Ty::unknown()
         } else {
@@ -247,6 +260,115 @@ impl DeclBuilder<'_> {
             }
         }
     }
+}
+
+/// The inferred return type of an unannotated function, where one is inferred: not in
+/// stubs, generators, abstract methods, overloads, `__init__`, or Static Python modules
+/// (where an unannotated return is dynamic by definition).
+pub fn infer_return(
+    db: &dyn crate::Db,
+    file: crate::SourceFile,
+    syntax: FunctionSyntax<'_>,
+    sig: &Signature,
+    flags: FunctionFlags,
+) -> Option<Ty> {
+    if flags.is_generator
+        || flags.is_abstract
+        || flags.is_overload
+        || syntax.name == "__init__"
+        || file.path(db).ends_with(".pyi")
+        || crate::rules::static_python::is_static_module(db, file)
+    {
+        return None;
+    }
+    crate::declare::returns::inferred_return(db, file, syntax, sig)
+}
+
+impl DeclBuilder<'_> {
+    /// The value of a function under decorators that are functions of this module
+    /// declared above it, applied bottom-up: `def deco(f: Callable[P, R]) -> Callable[P, R]`
+    /// keeps the signature, `def deco(f: F) -> F` keeps the function. `None` when some
+    /// decorator is not understood (the value is unknown).
+    ///
+    /// Only type variables are solved here (a `ParamSpec`, the return type, the whole
+    /// function): nothing looks a class up, so the declarations cannot cycle.
+    fn apply_decorators(&self, decorators: &[ast::Expr], func: Ty) -> Option<Ty> {
+        let mut value = func;
+        for decorator in decorators.iter().rev() {
+            let name = decorator_name(decorator);
+            if is_flag_decorator(name) {
+                continue;
+            }
+            let ast::Expr::Name(n) = decorator else {
+                return None;
+            };
+            let deco = self.decls.functions.get(n.id.as_str())?.value;
+            let TyKind::Function(deco) = deco.kind() else {
+                return None;
+            };
+            let param = deco.sig.params.iter().find(|p| {
+                matches!(
+                    p.kind,
+                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+                )
+            })?;
+            if !param.annotated || deco.flags.inferred_return {
+                return None;
+            }
+            let sig = match value.kind() {
+                TyKind::Function(f) => f.sig.clone(),
+                TyKind::Callable(sig) => sig.clone(),
+                _ => return None,
+            };
+            let mut subst = crate::types::Substitution::new();
+            match param.ty.kind() {
+                TyKind::TypeVar(_) => subst.bind(param.ty, value),
+                TyKind::Callable(expected) => {
+                    if let Some(spec) = expected.param_spec() {
+                        let params = Signature {
+                            ret: Ty::unknown(),
+                            ..sig.clone()
+                        };
+                        subst.bind(spec, Ty::callable(params));
+                    }
+                    if matches!(expected.ret.kind(), TyKind::TypeVar(_)) {
+                        subst.bind(expected.ret, sig.ret);
+                    }
+                }
+                _ => return None,
+            }
+            let mut unsolved = Vec::new();
+            crate::types::subst::collect_type_vars(deco.sig.ret, &mut unsolved);
+            for var in unsolved {
+                if subst.get(var).is_none() {
+                    subst.bind(var, Ty::unknown());
+                }
+            }
+            value = subst.apply(deco.sig.ret);
+        }
+        Some(value)
+    }
+}
+
+/// Decorators that set a flag (or are transparent) rather than replace the function.
+fn is_flag_decorator(name: &str) -> bool {
+    matches!(
+        name,
+        "staticmethod"
+            | "classmethod"
+            | "abstractmethod"
+            | "final"
+            | "overload"
+            | "override"
+            | "wraps"
+            | "lru_cache"
+            | "cache"
+            | "no_type_check"
+            | "inline"
+            | "donotcompile"
+            | "runtime_checkable"
+            | "total_ordering"
+    )
 }
 
 fn is_overload(ty: Ty) -> bool {

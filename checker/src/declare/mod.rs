@@ -13,7 +13,9 @@
 
 mod class;
 pub mod function;
+pub mod functional;
 pub mod names;
+pub mod returns;
 pub mod shallow;
 pub mod stdlib;
 pub mod symbols;
@@ -82,6 +84,10 @@ pub struct ClassFlags {
     /// A base could not be resolved: unknown members are allowed.
     pub has_dynamic_base: bool,
     pub is_named_tuple: bool,
+    /// Declared with `metaclass=ABCMeta` (`abc.ABC`): the class has `register`.
+    pub abc_metaclass: bool,
+    /// `class C(TypedDict, total=False)`: keys are not required by default.
+    pub typed_dict_not_total: bool,
 }
 
 /// What a class member is.
@@ -216,6 +222,7 @@ impl<'db> DeclBuilder<'db> {
                 ast::Stmt::FunctionDef(f) => {
                     let qualname = format!("{prefix}{}", f.name);
                     self.declare_function(function::FunctionSyntax::from_def(f), &qualname, class);
+                    self.declare_local_classes(&f.body, &qualname);
                 }
                 ast::Stmt::AsyncFunctionDef(f) => {
                     let qualname = format!("{prefix}{}", f.name);
@@ -224,6 +231,7 @@ impl<'db> DeclBuilder<'db> {
                         &qualname,
                         class,
                     );
+                    self.declare_local_classes(&f.body, &qualname);
                 }
                 ast::Stmt::If(s) => {
                     self.declare_suite(&s.body, prefix, class);
@@ -241,6 +249,27 @@ impl<'db> DeclBuilder<'db> {
                 ast::Stmt::With(s) => self.declare_suite(&s.body, prefix, class),
                 _ => {}
             }
+        }
+    }
+
+    /// Declares the classes defined in a function's body (not in nested functions) as
+    /// `function.<locals>.Name`, as Python names them: a class is declared from its own
+    /// body, wherever it sits.
+    fn declare_local_classes(&mut self, body: &[ast::Stmt], function: &str) {
+        let mut classes = Vec::new();
+        crate::index::for_each_stmt(body, &mut |stmt| {
+            if let ast::Stmt::ClassDef(c) = stmt {
+                classes.push(c);
+            }
+        });
+        for c in classes {
+            let qualname = format!("{function}.<locals>.{}", c.name);
+            // Bases and annotations may name the function's locals, which declarations
+            // cannot see: they are unknown here (a base becomes dynamic), and inference
+            // reports what is really wrong with them.
+            let before = self.diags.len();
+            self.declare_class(c, &qualname);
+            self.diags.truncate(before);
         }
     }
 
@@ -304,6 +333,17 @@ impl<'db> DeclBuilder<'db> {
                             } else {
                                 ann.ty
                             };
+                            // Static Python hook: a `Final` constant with a literal value
+                            // is inlined, so its uses have the literal's type.
+                            if ann.is_final
+                                && let Some(v) = value.as_deref()
+                                && let Some(ty) =
+                                    crate::rules::static_python::hooks::final_constant_type(
+                                        db, self.file, global.ty, v,
+                                    )
+                            {
+                                global.ty = ty;
+                            }
                         }
                         _ => {
                             global.ty = match (&res, value.as_deref()) {
@@ -313,9 +353,20 @@ impl<'db> DeclBuilder<'db> {
                                     crate::types::TyKind::Instance(c) if c.args.is_empty() => {
                                         Ty::class_object(c.class, Vec::new())
                                     }
+                                    // `size_t = uint64`: the primitive's class.
+                                    crate::types::TyKind::Primitive(p) => {
+                                        crate::rules::static_python::hooks::primitive_class_object(
+                                            db, *p,
+                                        )
+                                    }
                                     _ => Ty::unknown(),
                                 },
                                 (NameRes::TypeVar(_), _) => Ty::unknown(),
+                                (NameRes::Class(c), Some(ast::Expr::Call(call)))
+                                    if c.file() == self.file =>
+                                {
+                                    self.declare_functional_class(name, call)
+                                }
                                 (_, Some(v)) => shallow::value_type(db, self.file, v, &[], false),
                                 (_, None) => Ty::unknown(),
                             };

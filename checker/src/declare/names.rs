@@ -80,6 +80,9 @@ pub fn typing_special(name: &str) -> Option<SpecialForm> {
             SpecialForm::IdentityDecorator
         }
         "TYPE_CHECKING" => SpecialForm::TypeChecking,
+        "Required" => SpecialForm::Required,
+        "NotRequired" => SpecialForm::NotRequired,
+        "ReadOnly" => SpecialForm::ReadOnly,
         _ => return None,
     })
 }
@@ -216,8 +219,11 @@ fn variable_res(
             ast::Expr::Attribute(a) => a.attr.as_str(),
             _ => "",
         };
-        if callee == "TypeVar" {
+        if callee == "TypeVar" || callee == "ParamSpec" {
             return NameRes::TypeVar(type_var_from_call(db, file, name, call, depth));
+        }
+        if crate::declare::functional::is_class_call(call) {
+            return NameRes::Class(ClassId::new(file, name));
         }
         return NameRes::Value;
     }
@@ -278,5 +284,14 @@ pub fn type_var_from_call(
         bound,
         constraints: constraints.into_boxed_slice(),
         variance,
+        param_spec: call_name(call) == "ParamSpec",
     })
+}
+
+fn call_name(call: &ast::ExprCall) -> &str {
+    match &*call.func {
+        ast::Expr::Name(n) => n.id.as_str(),
+        ast::Expr::Attribute(a) => a.attr.as_str(),
+        _ => "",
+    }
 }

@@ -24,6 +24,8 @@ pub struct Annotation {
     pub is_class_var: bool,
     /// `Final` with no type: the type comes from the value.
     pub bare_final: bool,
+    /// `Required[...]` (`Some(true)`) or `NotRequired[...]` (`Some(false)`): TypedDict keys.
+    pub required: Option<bool>,
 }
 
 enum Lookup<'a> {
@@ -136,6 +138,12 @@ impl<'a> TypeExprResolver<'a> {
                     Some(res)
                 }
                 NameRes::Module(_, None) | NameRes::Dynamic => Some(NameRes::Dynamic),
+                // `P.args` / `P.kwargs` of a `ParamSpec` stand for `P` on `*args`/`**kwargs`.
+                NameRes::TypeVar(spec)
+                    if spec.is_param_spec() && matches!(a.attr.as_str(), "args" | "kwargs") =>
+                {
+                    Some(NameRes::TypeVar(spec))
+                }
                 NameRes::Class(class) => Some(NameRes::Class(ClassId::new(
                     class.file(),
                     &format!("{}.{}", class.qualname(), a.attr),
@@ -159,6 +167,7 @@ impl<'a> TypeExprResolver<'a> {
             is_final: false,
             is_class_var: false,
             bare_final: false,
+            required: None,
         };
         let mut expr = expr;
         loop {
@@ -175,6 +184,21 @@ impl<'a> TypeExprResolver<'a> {
                             result.bare_final = true;
                             return result;
                         }
+                    }
+                }
+                Some(NameRes::Special(
+                    form @ (SpecialForm::Required
+                    | SpecialForm::NotRequired
+                    | SpecialForm::ReadOnly),
+                )) => {
+                    match form {
+                        SpecialForm::Required => result.required = Some(true),
+                        SpecialForm::NotRequired => result.required = Some(false),
+                        _ => {}
+                    }
+                    match inner {
+                        Some(inner) => expr = inner,
+                        None => return result,
                     }
                 }
                 Some(NameRes::Special(SpecialForm::ClassVar)) => {
@@ -365,6 +389,9 @@ impl<'a> TypeExprResolver<'a> {
                 None => Ty::unknown(),
             },
             NameRes::Special(SpecialForm::Type) => self.type_of_class(&s.slice),
+            NameRes::Special(
+                SpecialForm::Required | SpecialForm::NotRequired | SpecialForm::ReadOnly,
+            ) => self.type_of(&s.slice),
             NameRes::Special(SpecialForm::Tuple) => self.tuple(&s.slice),
             NameRes::Special(SpecialForm::Alias(name)) => {
                 let args = args.iter().map(|a| self.type_of(a)).collect();
@@ -403,7 +430,7 @@ impl<'a> TypeExprResolver<'a> {
         let inner = self.type_of(inner);
         inner.map_members(|m| match m.kind() {
             TyKind::Instance(c) => Ty::class_object(c.class, c.args.to_vec()),
-            TyKind::TypeVar(_) => m,
+            TyKind::TypeVar(_) => Ty::class_of_var(m),
             _ => self.builtin_instance("type", Vec::new()),
         })
     }
@@ -451,6 +478,17 @@ impl<'a> TypeExprResolver<'a> {
                 })
             }
             e if is_ellipsis(e) => Ty::callable(Signature::gradual(ret)),
+            // `Callable[P, R]` with a `ParamSpec`.
+            e @ (ast::Expr::Name(_) | ast::Expr::Attribute(_)) if matches!(self.expr_res(e), Some(NameRes::TypeVar(spec)) if spec.is_param_spec()) => {
+                match self.expr_res(e) {
+                    Some(NameRes::TypeVar(spec)) => {
+                        Ty::callable(Signature::from_param_spec(spec, ret))
+                    }
+                    _ => Ty::callable(Signature::gradual(ret)),
+                }
+            }
+            // `Callable[Concatenate[X, P], R]`: accepted, not modelled.
+            ast::Expr::Subscript(_) => Ty::callable(Signature::gradual(ret)),
             other => {
                 self.error(
                     Span::from(expr_range(other)),

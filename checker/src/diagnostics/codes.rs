@@ -94,6 +94,8 @@ declare_codes! {
     UNSUPPORTED_OPERATOR = "unsupported-operator", Error, "an operator that the operand types do not support", "1 + \"a\"\n";
     INVALID_ANNOTATION = "invalid-annotation", Error, "an annotation that is not a valid type", "x: 1 = 1\n";
     BAD_CONTEXT_MANAGER = "bad-context-manager", Error, "a `with` target without `__enter__`/`__exit__`", "with 1: ...\n";
+    INVALID_KEY = "invalid-key", Error, "a key that the TypedDict does not declare", "from typing import TypedDict\nclass M(TypedDict):\n    a: int\nm: M = {\"a\": 1, \"b\": 2}\n";
+    MISSING_TYPED_DICT_KEY = "missing-typed-dict-key", Error, "a TypedDict value without one of its required keys", "from typing import TypedDict\nclass M(TypedDict):\n    a: int\nm: M = {}\n";
     FINAL_REASSIGNED = "final-reassigned", Error, "assigning to a `Final` name or attribute again", "from typing import Final\nX: Final = 1\nX = 2\n";
 
     // ---- Static Python -------------------------------------------------------------
@@ -103,15 +105,19 @@ declare_codes! {
     STATIC_BAD_ARGUMENT = "static-bad-argument", Error, "an argument's type does not match the parameter of a static callee (message 2)", "import __static__\ndef f(x: int) -> None: ...\nf(\"a\")\n";
     STATIC_BAD_RETURN = "static-bad-return", Error, "a returned value does not match the declared return type (message 3)", "import __static__\ndef f() -> int:\n    return \"a\"\n";
     STATIC_IMPLICIT_NONE_RETURN = "static-implicit-none-return", Error, "a function with a declared return type can end without returning (message 4)", "import __static__\ndef f(x: bool) -> int:\n    if x:\n        return 1\n";
+    STATIC_UNDEFINED_NAME = "static-undefined-name", Error, "a name defined nowhere, in a static module (message 5)", "import __static__\ndef f() -> None:\n    print(undefined)\n";
     STATIC_REDEFINED_LOCAL = "static-redefined-local", Error, "a local annotated twice (message 6)", "import __static__\ndef f() -> None:\n    x: int = 1\n    x: str = \"a\"\n";
     PRIMITIVE_SCOPE = "primitive-in-global-or-closure", Error, "a primitive stored in a global or a closure cell (message 7)", "import __static__\nfrom __static__ import int64\nx: int64 = 1\n";
     PRIMITIVE_CALL_ARGUMENT = "primitive-call-argument", Error, "a primitive passed to a dynamic or non-static callee (message 8)", "import __static__\nfrom __static__ import int64\ndef f() -> None:\n    x: int64 = 1\n    print(x)\n";
+    PRIMITIVE_NOT_OBJECT = "primitive-not-object", Error, "a primitive where only an object may go: dict keys and values, set members, comprehension elements, slice bounds, formatted values, `*` operands, yields, assert messages", "import __static__\nfrom __static__ import int64\ndef f(x: int64) -> None:\n    {x: 1}\n";
     PRIMITIVE_BAD_ARITHMETIC = "primitive-bad-arithmetic", Error, "arithmetic on primitives that do not combine (message 9)", "import __static__\nfrom __static__ import int16, uint64\ndef f(a: int16, b: uint64) -> None:\n    a + b\n";
     CBOOL_OPERAND = "cbool-operand", Error, "`cbool` used as an arithmetic operand (message 10)", "import __static__\nfrom __static__ import cbool\ndef f(a: cbool, b: cbool) -> None:\n    a + b\n";
     PRIMITIVE_COMPARE = "primitive-compare", Error, "comparing a primitive with a value it cannot be compared to (message 11)", "import __static__\nfrom __static__ import double\ndef f(a: double) -> None:\n    a < 3\n";
+    PRIMITIVE_COMPARE_UNSUPPORTED = "primitive-compare-unsupported", Error, "`is`, `is not`, `in` or `not in` with a primitive operand (message 12)", "import __static__\nfrom __static__ import int64\ndef f(a: int64, b: int64) -> None:\n    a is b\n";
     DOUBLE_NOT_INVERT = "double-not-invert", Error, "`not` or `~` applied to a `double` (message 13)", "import __static__\nfrom __static__ import double\ndef f(a: double) -> None:\n    not a\n";
     PRIMITIVE_UNION = "primitive-union", Error, "a union that includes a primitive type (message 14)", "import __static__\nfrom __static__ import int64\ndef f(a: int64 | None) -> None: ...\n";
     PRIMITIVE_ARITY = "primitive-arity", Error, "a primitive conversion called with other than one argument (message 15)", "import __static__\nfrom __static__ import int64\ndef f() -> None:\n    int64(1, 2)\n";
+    BOX_ARITY = "box-arity", Error, "`box()`, `unbox()` or `prod_assert()` called with the wrong number of arguments, or with keywords", "import __static__\nfrom __static__ import box\ndef f() -> None:\n    box()\n";
     BOX_NON_PRIMITIVE = "box-non-primitive", Error, "`box()` of a value that is not a primitive (message 16)", "import __static__\nfrom __static__ import box\nbox(1)\n";
     CLEN_ARGUMENT = "clen-argument", Error, "`clen()` of a value without a fast length (message 17)", "import __static__\nfrom __static__ import clen\nclen(1)\n";
     CRANGE_OUTSIDE_FOR = "crange-outside-for", Error, "`crange()` used other than as the iterator of a `for` loop (message 18)", "import __static__\nfrom __static__ import crange\nr = crange(10)\n";
@@ -126,6 +132,13 @@ declare_codes! {
     INHERITED_TYPE_CHANGED = "inherited-type-changed", Error, "a subclass changes the type of an inherited field (message 27)", "import __static__\nclass C:\n    x: int\nclass D(C):\n    x: str\n";
     CLASSVAR_INSTANCE_STORE = "classvar-instance-store", Error, "assigning to a `ClassVar` through an instance (message 28)", "";
     STATIC_BAD_OVERRIDE = "static-bad-override", Error, "a method override incompatible with the base method (message 29)", "import __static__\nclass C:\n    def f(self, x: int) -> None: ...\nclass D(C):\n    def f(self) -> None: ...\n";
+    STATIC_TOO_MANY_POSITIONAL = "static-too-many-positional", Error, "more positional arguments than a static callee takes (message 30)", "import __static__\ndef f(x: int) -> None: ...\nf(1, 2)\n";
+    STATIC_UNKNOWN_ARGUMENT = "static-unknown-argument", Error, "a keyword argument that a static callee does not define (message 30)", "import __static__\ndef f(x: int) -> None: ...\nf(y=1)\n";
+    STATIC_MISSING_ARGUMENT = "static-missing-argument", Error, "a call of a static callee without a value for each required parameter (message 31)", "import __static__\ndef f(x: int) -> None: ...\nf()\n";
+    GENERIC_ARITY = "static-generic-arity", Error, "a checked container with the wrong number of type arguments (message 32)", "import __static__\nfrom __static__ import CheckedDict\ndef f(d: CheckedDict[int]) -> None: ...\n";
+    GENERIC_INSTANCE = "static-generic-instance", Error, "constructing a checked container without type arguments (message 33)", "import __static__\nfrom __static__ import CheckedList\nl = CheckedList()\n";
+    NONE_ATTRIBUTE = "static-none-attribute", Error, "an attribute of a value that may be `None`, in a static module (message 34)", "import __static__\nfrom typing import Optional\ndef f(x: Optional[str]) -> None:\n    x.upper()\n";
+    NONE_SUBSCRIPT = "static-none-subscript", Error, "subscripting a value that may be `None`, in a static module (message 34)", "import __static__\nfrom typing import Optional\ndef f(x: Optional[list]) -> None:\n    x[0]\n";
     BAD_INLINE = "bad-inline", Error, "`@inline` on a function whose body is not a single `return` (message 35)", "import __static__\nfrom __static__ import inline\n@inline\ndef f() -> int:\n    x = 1\n    return x\n";
     ARRAY_SLICE = "array-slice", Error, "slicing an `Array` (message 37)", "";
     PRIMITIVE_AWAIT = "primitive-await", Error, "awaiting a primitive value", "";

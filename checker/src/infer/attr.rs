@@ -119,6 +119,16 @@ impl<'db, 'a> Infer<'db, 'a> {
                 Some(bound) => self.member_of(bound, name),
                 None => Some(Ty::unknown()),
             },
+            // `cls.attr` where `cls: type[T]`: an attribute of the bound's class.
+            TyKind::ClassOfVar(var) => match var.kind() {
+                TyKind::TypeVar(tv) => match tv.bound.map(Ty::class_of) {
+                    Some(class) if matches!(class.kind(), TyKind::ClassObject(_)) => {
+                        self.member_of(class, name)
+                    }
+                    _ => Some(Ty::unknown()),
+                },
+                _ => Some(Ty::unknown()),
+            },
             TyKind::Property { getter, .. } => match name {
                 "fget" | "fset" | "setter" | "getter" | "deleter" => Some(Ty::unknown()),
                 _ => self.member_of(*getter, name),
@@ -129,9 +139,15 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     fn instance_member(&mut self, class: &ClassTy, object: Ty, name: &str) -> Option<Ty> {
         match lookup_member(self.db, class, name) {
-            Some(found) => Some(bind_member(&found, object, false)),
+            Some(found) => Some(
+                self.descriptor_get(&found)
+                    .unwrap_or_else(|| bind_member(&found, object, false)),
+            ),
             None => {
-                if has_dynamic_ancestry(self.db, class) || is_builtin(self.db, class.class, "type")
+                if has_dynamic_ancestry(self.db, class)
+                    || has_custom_metaclass(self.db, class)
+                    || builtin_class(self.db, "type")
+                        .is_some_and(|t| crate::types::class::is_subclass(self.db, class.class, t))
                 {
                     return Some(Ty::unknown());
                 }
@@ -153,7 +169,10 @@ impl<'db, 'a> Infer<'db, 'a> {
     fn class_member(&mut self, class: &ClassTy, name: &str) -> Option<Ty> {
         let object = Ty::class_object(class.class, class.args.to_vec());
         if let Some(found) = lookup_member(self.db, class, name) {
-            return Some(bind_member(&found, object, true));
+            return Some(
+                self.descriptor_get(&found)
+                    .unwrap_or_else(|| bind_member(&found, object, true)),
+            );
         }
         if has_dynamic_ancestry(self.db, class) {
             return Some(Ty::unknown());
@@ -168,6 +187,24 @@ impl<'db, 'a> Infer<'db, 'a> {
             {
                 return Some(bind_member(&found, object, false));
             }
+        }
+        // Attributes of `ABCMeta`, the metaclass of `abc.ABC` subclasses and protocols.
+        let abc_meta = mro_of(self.db, class).iter().any(|c| {
+            class_decl(self.db, c.class)
+                .is_some_and(|d| d.flags.abc_metaclass || d.flags.is_protocol)
+        });
+        if abc_meta
+            && let Some(meta) = crate::types::class::module_class(self.db, "abc", "ABCMeta")
+            && let Some(found) = lookup_member(
+                self.db,
+                &ClassTy {
+                    class: meta,
+                    args: Box::new([]),
+                },
+                name,
+            )
+        {
+            return Some(bind_member(&found, object, false));
         }
         // Attributes of the metaclass `type`.
         if let Some(type_class) = builtin_class(self.db, "type")
@@ -185,7 +222,8 @@ impl<'db, 'a> Infer<'db, 'a> {
         if matches!(
             name,
             "__name__" | "__qualname__" | "__module__" | "__doc__" | "__dict__" | "__mro__"
-        ) {
+        ) || has_custom_metaclass(self.db, class)
+        {
             return Some(Ty::unknown());
         }
         None
@@ -269,8 +307,14 @@ impl<'db, 'a> Infer<'db, 'a> {
         }
     }
 
+    /// Whether the innermost function is a constructor (where `Final` attributes get
+    /// their value).
     fn in_init(&self) -> bool {
-        true
+        self.frames
+            .iter()
+            .rev()
+            .find(|f| f.kind == crate::infer::builder::FrameKind::Function)
+            .is_some_and(|f| matches!(f.func_name, "__init__" | "__new__" | "__post_init__"))
     }
 
     /// Reports methods that override a base method incompatibly.
@@ -290,7 +334,7 @@ impl<'db, 'a> Infer<'db, 'a> {
             let TyKind::Function(func) = member.ty.kind() else {
                 continue;
             };
-            if name.starts_with("__") || !is_annotated(&func.sig) {
+            if name.starts_with("__") || !is_annotated(func) {
                 continue;
             }
             for base in &bases {
@@ -304,7 +348,7 @@ impl<'db, 'a> Infer<'db, 'a> {
                     crate::types::Substitution::for_class(&base_decl.type_params, &base.args);
                 let base_ty = subst.apply(base_member.ty);
                 if let TyKind::Function(base_func) = base_ty.kind()
-                    && is_annotated(&base_func.sig)
+                    && is_annotated(base_func)
                 {
                     let mine = Ty::callable(func.sig.bind_first());
                     let theirs = Ty::callable(base_func.sig.bind_first());
@@ -334,6 +378,55 @@ impl<'db, 'a> Infer<'db, 'a> {
 }
 
 /// A member's type as seen through `object` (methods bound, properties read).
+/// Whether a class or an ancestor declares a metaclass (other than `type`/`ABCMeta`)
+/// with its own `__new__`, which may add attributes the class body does not show
+/// (Django's `ModelBase` adds `_meta` to every model).
+fn has_custom_metaclass(db: &dyn crate::Db, class: &ClassTy) -> bool {
+    mro_of(db, class).iter().any(|c| {
+        class_decl(db, c.class)
+            .and_then(|d| d.metaclass)
+            .is_some_and(|meta| match meta.kind() {
+                TyKind::Instance(m) => lookup_member(db, m, "__new__")
+                    .is_some_and(|f| !is_builtin(db, f.owner, "type")),
+                _ => false,
+            })
+    })
+}
+
+impl Infer<'_, '_> {
+    /// A class attribute whose value is a descriptor (an instance of a class with
+    /// `__get__`): what `__get__` returns (unknown when it is not annotated).
+    fn descriptor_get(&mut self, found: &FoundMember) -> Option<Ty> {
+        if found.member.kind != MemberKind::ClassVar {
+            return None;
+        }
+        let TyKind::Instance(c) = found.ty().kind() else {
+            return None;
+        };
+        // (The common builtin values are not descriptors: skip the lookup.)
+        if matches!(
+            c.class.qualname(),
+            "str" | "int" | "float" | "bool" | "bytes" | "list" | "dict" | "set" | "tuple"
+        ) && Some(c.class.file()) == crate::declare::names::builtins_file(self.db)
+        {
+            return None;
+        }
+        let get = lookup_member(self.db, c, "__get__")?;
+        Some(match get.ty().kind() {
+            TyKind::Function(f) if !f.sig.ret.is_unknown() => {
+                let mut vars = Vec::new();
+                crate::types::subst::collect_type_vars(f.sig.ret, &mut vars);
+                if vars.is_empty() {
+                    get.subst.apply(f.sig.ret)
+                } else {
+                    Ty::unknown()
+                }
+            }
+            _ => Ty::unknown(),
+        })
+    }
+}
+
 fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
     let ty = found.ty();
     match (found.member.kind, ty.kind()) {
@@ -377,6 +470,7 @@ fn bind_member(found: &FoundMember, object: Ty, through_class: bool) -> Ty {
 }
 
 /// Whether a signature has any annotation (unannotated functions are not compared).
-fn is_annotated(sig: &crate::types::Signature) -> bool {
-    sig.params.iter().any(|p| p.annotated) || !sig.ret.is_unknown()
+fn is_annotated(func: &crate::types::FunctionTy) -> bool {
+    func.sig.params.iter().any(|p| p.annotated)
+        || (!func.sig.ret.is_unknown() && !func.flags.inferred_return)
 }

@@ -78,6 +78,15 @@ pub(super) struct Frame<'a> {
     pub class: Option<crate::types::ClassId>,
     /// For each enclosing `try` body: the states an exception may leave it in.
     pub try_states: Vec<Vec<State>>,
+    /// The implicit `self`/`cls` of a method with no annotation at all: attributes it
+    /// lacks are not reported (mixins and abstract bases use attributes that their
+    /// subclasses define; unannotated code never produces errors on its own).
+    pub implicit_self: Option<&'a str>,
+    /// The name of a function frame's function (`__init__` may assign `Final` attributes).
+    pub func_name: &'a str,
+    /// The qualified name of a declared function frame's function (local classes are
+    /// declared as `function.<locals>.Name`).
+    pub func_qualname: Option<&'static str>,
 }
 
 impl<'a> Frame<'a> {
@@ -93,6 +102,9 @@ impl<'a> Frame<'a> {
             loops: Vec::new(),
             class: None,
             try_states: Vec::new(),
+            implicit_self: None,
+            func_name: "",
+            func_qualname: None,
         }
     }
 }
@@ -341,6 +353,19 @@ impl<'db, 'a> Infer<'db, 'a> {
                     && !(k.starts_with(name) && k.as_bytes().get(name.len()) == Some(&b'.'))
             });
         }
+    }
+
+    /// Whether `expr` is the implicit `self`/`cls` of the innermost unannotated method.
+    pub fn is_implicit_self(&self, expr: &ast::Expr) -> bool {
+        let ast::Expr::Name(name) = expr else {
+            return false;
+        };
+        self.frames
+            .iter()
+            .rev()
+            .find(|f| f.kind == FrameKind::Function)
+            .and_then(|f| f.implicit_self)
+            .is_some_and(|s| s == name.id.as_str())
     }
 
     /// The declared type of a local of the current frame.

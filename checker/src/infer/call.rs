@@ -248,6 +248,19 @@ impl<'db, 'a> Infer<'db, 'a> {
                 Some(bound) => self.call(bound, args, span),
                 None => Ty::unknown(),
             },
+            // `cls()` where `cls: type[T]` makes a `T` (the bound's constructor checks
+            // the arguments).
+            TyKind::ClassOfVar(var) => {
+                if let TyKind::TypeVar(tv) = var.kind()
+                    && let Some(bound) = tv.bound
+                {
+                    let class = Ty::class_of(bound);
+                    if matches!(class.kind(), TyKind::ClassObject(_)) {
+                        self.call(class, args, span);
+                    }
+                }
+                *var
+            }
             TyKind::None | TyKind::Literal(_) | TyKind::Tuple(_) | TyKind::Module(_) => {
                 self.report(
                     codes::NOT_CALLABLE,
@@ -261,6 +274,8 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     fn call_overloaded(&mut self, items: &[Ty], args: &[Arg<'_>], span: Span) -> Ty {
+        // The errors of the overloads tried before the one that matches do not count.
+        let errors_at_start = self.call_errors;
         for &item in items {
             let before = self.diags.len();
             self.silent += 1;
@@ -270,12 +285,14 @@ impl<'db, 'a> Infer<'db, 'a> {
             let failed = self.call_errors != errors_before;
             self.diags.truncate(before);
             if !failed {
+                self.call_errors = errors_at_start;
                 return ty;
             }
         }
         if items.is_empty() {
             return Ty::unknown();
         }
+        self.call_errors = errors_at_start + 1;
         self.report(
             codes::NO_MATCHING_OVERLOAD,
             span,
@@ -527,6 +544,35 @@ impl<'db, 'a> Infer<'db, 'a> {
                 continue;
             }
             let expected = subst.apply(param.ty);
+            // A type variable solved to something outside its bound.
+            let var = match param.ty.kind() {
+                TyKind::ClassOfVar(var) => *var,
+                _ => param.ty,
+            };
+            if let TyKind::TypeVar(tv) = var.kind()
+                && let Some(bound) = tv.bound
+                // (Protocol bounds are left to the parameter check: stubs model them loosely.)
+                && !bound.as_instance().is_some_and(|c| {
+                    crate::declare::class_decl(self.db, c.class).is_some_and(|d| d.flags.is_protocol)
+                })
+                && let Some(solved) = subst.get(var)
+                && !solved.has_dynamic()
+                && !is_assignable(self.db, solved, bound)
+            {
+                let pname = param.name.as_deref().unwrap_or("?");
+                self.call_error(
+                    codes::BAD_ARGUMENT_TYPE,
+                    arg_span,
+                    format!(
+                        "argument of type `{}` is not assignable to parameter `{pname}` of type `{}` in call to `{name}` (`{}` is bounded by `{}`)",
+                        ty.display(),
+                        param.ty.display(),
+                        tv.name,
+                        bound.display()
+                    ),
+                );
+                continue;
+            }
             if !is_assignable(self.db, ty, expected) {
                 let pname = param.name.as_deref().unwrap_or("?");
                 self.call_error(
@@ -554,7 +600,7 @@ fn widen(infer: &Infer<'_, '_>, ty: Ty) -> Ty {
 }
 
 /// Binds the type variables of `param` by matching `arg` against it.
-pub(super) fn solve(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution) {
+pub(crate) fn solve(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution) {
     solve_depth(db, param, arg, subst, 0);
 }
 
@@ -568,6 +614,11 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
             let arg = crate::types::class::widen_literal(db, arg);
             subst.bind(param, arg);
         }
+        // `type[T]` against `type[C]` binds `T` to `C`.
+        (TyKind::ClassOfVar(var), TyKind::ClassObject(c)) => {
+            subst.bind(*var, Ty::instance(c.class, c.args.to_vec()));
+        }
+        (TyKind::ClassOfVar(var), TyKind::ClassOfVar(other)) => subst.bind(*var, *other),
         (TyKind::Union(members), _) => {
             // `T | None` against `int | None` binds `T` to `int`.
             let non_var: Vec<Ty> = members
@@ -651,13 +702,48 @@ fn solve_depth(db: &dyn crate::Db, param: Ty, arg: Ty, subst: &mut Substitution,
             solve_depth(db, *p, element, subst, d);
         }
         (TyKind::Callable(p), TyKind::Function(f)) => {
-            solve_depth(db, p.ret, f.sig.ret, subst, d);
+            solve_signature(db, p, &f.sig, subst, d);
         }
-        (TyKind::Callable(p), TyKind::Callable(a)) => solve_depth(db, p.ret, a.ret, subst, d),
+        (TyKind::Callable(p), TyKind::Callable(a)) => solve_signature(db, p, a, subst, d),
+        (TyKind::Callable(p), TyKind::BoundMethod { func, .. }) => {
+            if let TyKind::Function(f) = func.kind() {
+                solve_signature(db, p, &f.sig.bind_first(), subst, d);
+            }
+        }
         _ => {}
     }
     // `type[T]` against a class object.
     if let (TyKind::ClassObject(_), _) = (param.kind(), arg.kind()) {}
+}
+
+/// Solves a callable parameter type against a callable argument: the return types, the
+/// positional parameter types, and a `ParamSpec` (bound to the argument's parameters).
+fn solve_signature(
+    db: &dyn crate::Db,
+    param: &Signature,
+    arg: &Signature,
+    subst: &mut Substitution,
+    depth: u32,
+) {
+    solve_depth(db, param.ret, arg.ret, subst, depth);
+    match param.param_spec() {
+        Some(spec) => {
+            let rest = Signature {
+                params: arg.params.clone(),
+                ret: Ty::unknown(),
+                gradual: arg.gradual,
+            };
+            subst.bind(spec, Ty::callable(rest));
+        }
+        None if !param.gradual && !arg.gradual => {
+            for (p, a) in param.params.iter().zip(arg.params.iter()) {
+                if a.annotated {
+                    solve_depth(db, p.ty, a.ty, subst, depth);
+                }
+            }
+        }
+        None => {}
+    }
 }
 
 /// What codegen may bind a call to.

@@ -5,6 +5,7 @@
 use rustpython_parser::ast::{self, Ranged};
 
 use crate::declare::function::{FunctionSyntax, decorator_flags, signature};
+use crate::declare::returns::is_stub_body;
 use crate::diagnostics::{Span, codes};
 use crate::index::ScopeSymbols;
 use crate::infer::builder::{Frame, FrameKind, Infer};
@@ -17,6 +18,10 @@ impl<'db, 'a> Infer<'db, 'a> {
     pub(super) fn function_body(&mut self, stmt: &'a ast::Stmt, func: Option<Ty>) {
         let Some(syntax) = FunctionSyntax::from_stmt(stmt) else {
             return;
+        };
+        let func_qualname: Option<&'static str> = match func.map(|f| f.kind()) {
+            Some(TyKind::Function(f)) => f.def.as_ref().map(|d| &*d.qualname),
+            _ => None,
         };
         let func = match func.map(|f| f.kind()) {
             Some(TyKind::Function(f)) => f.clone(),
@@ -36,6 +41,26 @@ impl<'db, 'a> Infer<'db, 'a> {
             ScopeSymbols::of_function(syntax.args, syntax.body),
         );
         frame.is_generator = func.flags.is_generator;
+        frame.func_name = syntax.name;
+        frame.func_qualname = func_qualname;
+        let is_method = (self.unit_class.is_some() && self.frames.is_empty())
+            || self
+                .frames
+                .last()
+                .is_some_and(|f| f.kind == FrameKind::Class);
+        if is_method
+            && !func.flags.is_staticmethod
+            && syntax.returns.is_none()
+            && !func.sig.params.iter().any(|p| p.annotated)
+        {
+            frame.implicit_self = syntax
+                .args
+                .posonlyargs
+                .iter()
+                .chain(&syntax.args.args)
+                .next()
+                .map(|a| a.def.arg.as_str());
+        }
         if syntax.returns.is_some() {
             let mut ret = func.sig.ret;
             if func.flags.is_async
@@ -120,9 +145,15 @@ impl<'db, 'a> Infer<'db, 'a> {
         flags.is_generator = crate::index::contains_yield(syntax.body);
         let mut resolver = self.resolver();
         let coroutine = typing_class(self.db, "Coroutine");
-        let sig = signature(&mut resolver, syntax, self_ty, flags, coroutine);
+        let mut sig = signature(&mut resolver, syntax, self_ty, flags, coroutine);
         for diag in resolver.diags {
             self.report_diag(diag);
+        }
+        if let Some(ret) =
+            crate::declare::function::infer_return(self.db, self.file, syntax, &sig, flags)
+        {
+            sig.ret = ret;
+            flags.inferred_return = true;
         }
         FunctionTy {
             name: syntax.name.into(),
@@ -163,9 +194,14 @@ impl<'db, 'a> Infer<'db, 'a> {
                     .functions
                     .get(&*qualname)
                     .map_or_else(Ty::unknown, |f| f.value);
-                if kind == FrameKind::Class && self.frame().class.is_none() {
+                let local_class = self
+                    .frame()
+                    .class
+                    .is_some_and(|c| c.qualname().contains("<locals>"));
+                if kind == FrameKind::Class && (self.frame().class.is_none() || local_class) {
                     // A method of a class local to a function: infer it here.
-                    self.function_body(stmt, None);
+                    let func = self.decls.functions.get(&*qualname).map(|f| f.func);
+                    self.function_body(stmt, func);
                 }
                 self.bind_name(syntax.name, ty);
             }
@@ -200,7 +236,15 @@ impl<'db, 'a> Infer<'db, 'a> {
                 .frame()
                 .class
                 .map(|outer| ClassId::new(self.file, &format!("{}.{}", outer.qualname(), c.name))),
-            _ => None,
+            _ => self
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.kind == FrameKind::Function)
+                .and_then(|f| f.func_qualname)
+                .map(|function| {
+                    ClassId::new(self.file, &format!("{function}.<locals>.{}", c.name))
+                }),
         };
         let class = class.filter(|id| crate::declare::class_decl(self.db, *id).is_some());
         let mut frame = Frame::new(FrameKind::Class, ScopeSymbols::of_body(&c.body));
@@ -241,13 +285,4 @@ impl<'db, 'a> Infer<'db, 'a> {
         };
         self.bind_name(c.name.as_str(), ty);
     }
-}
-
-/// A body that only documents or stubs (`...`, `pass`, a docstring, `raise`).
-fn is_stub_body(body: &[ast::Stmt]) -> bool {
-    body.iter().all(|s| match s {
-        ast::Stmt::Pass(_) | ast::Stmt::Raise(_) => true,
-        ast::Stmt::Expr(e) => matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Ellipsis | ast::Constant::Str(_))),
-        _ => false,
-    })
 }

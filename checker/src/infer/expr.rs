@@ -41,6 +41,11 @@ impl<'db, 'a> Infer<'db, 'a> {
                     return ty;
                 }
                 let object = self.infer_expr(&a.value);
+                if self.is_implicit_self(&a.value) || is_super_call(&a.value) {
+                    return self
+                        .member_of(object, a.attr.as_str())
+                        .unwrap_or_else(Ty::unknown);
+                }
                 self.attribute(object, a.attr.as_str(), span)
             }
             E::Call(c) => self.call_expr(c, span),
@@ -72,6 +77,9 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             E::Lambda(l) => self.lambda(l),
             E::Dict(d) => {
+                if let Some(ty) = self.typed_dict_display(d, expected) {
+                    return ty;
+                }
                 let mut keys = Vec::new();
                 let mut values = Vec::new();
                 for (k, v) in d.keys.iter().zip(&d.values) {
@@ -202,7 +210,18 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     /// `list[...]` etc., or the expected type when the display fits it.
     fn container(&self, class: &str, args: Vec<Ty>, expected: Option<Ty>) -> Ty {
-        let ty = builtin_instance(self.db, class, args);
+        // Static Python hook: a display built as a checked container.
+        let checked = if self.static_module {
+            crate::rules::static_python::hooks::checked_display_class(
+                self.db, self.file, class, expected,
+            )
+        } else {
+            None
+        };
+        let ty = match checked {
+            Some(id) => Ty::instance(id, args),
+            None => builtin_instance(self.db, class, args),
+        };
         if let Some(expected) = expected {
             for member in expected.union_members() {
                 // Elements are compared covariantly: `[Circle(), Square()]` is a
@@ -397,4 +416,10 @@ fn await_type(ty: Ty) -> Ty {
         }
         _ => Ty::unknown(),
     }
+}
+
+/// `super()` or `super(C, obj)`: what follows the class in the MRO of the runtime class,
+/// which a cooperative mixin cannot know, so its missing attributes are not reported.
+fn is_super_call(expr: &ast::Expr) -> bool {
+    matches!(expr, ast::Expr::Call(c) if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "super"))
 }

@@ -21,6 +21,7 @@ mod imports;
 mod narrow;
 mod ops;
 mod stmt;
+mod typed_dict;
 
 use std::sync::Arc;
 

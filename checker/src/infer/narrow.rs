@@ -68,7 +68,20 @@ impl<'db, 'a> Infer<'db, 'a> {
             }
             ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
                 let (t, f) = self.condition(&u.operand);
-                let bool_ty = crate::types::class::builtin_instance(self.db, "bool", Vec::new());
+                let mut bool_ty =
+                    crate::types::class::builtin_instance(self.db, "bool", Vec::new());
+                // Static Python hook: `not` on a primitive is a `cbool`.
+                if self.static_module
+                    && let Some(&operand) = self
+                        .types
+                        .get(&crate::diagnostics::Span::from(u.operand.range()))
+                    && let Some(ty) = crate::rules::static_python::hooks::unary_op_type(
+                        ast::UnaryOp::Not,
+                        operand,
+                    )
+                {
+                    bool_ty = ty;
+                }
                 self.record(crate::diagnostics::Span::from(test.range()), bool_ty);
                 (f, t)
             }
@@ -182,7 +195,7 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 
     /// Narrows `place` in `state` to `ty` (an empty type makes the state unreachable).
-    fn narrow_place(&self, state: &mut State, place: &str, ty: Ty) {
+    pub(super) fn narrow_place(&self, state: &mut State, place: &str, ty: Ty) {
         if ty.is_never() {
             state.reachable = false;
             return;
@@ -279,7 +292,7 @@ fn can_be_falsy(db: &dyn Db, ty: Ty) -> bool {
 }
 
 /// Splits `ty` by `isinstance(x, classes)`: the part that is an instance, the rest.
-fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
+pub(super) fn isinstance_split(db: &dyn Db, ty: Ty, classes: Ty) -> (Ty, Ty) {
     let mut targets = Vec::new();
     collect_classes(classes, &mut targets);
     if targets.is_empty() {

@@ -206,6 +206,9 @@ impl<'db, 'a> Infer<'db, 'a> {
         index_expr: &'a ast::Expr,
         span: Span,
     ) -> Ty {
+        if let Some(ty) = self.typed_dict_item(object, index, span) {
+            return ty;
+        }
         match object.kind() {
             TyKind::Any | TyKind::Unknown => return Ty::unknown(),
             TyKind::Tuple(TupleTy::Fixed(items)) => {
@@ -237,9 +240,9 @@ impl<'db, 'a> Infer<'db, 'a> {
                 // `list[int]` as a value: the generic alias.
                 let args = match index.kind() {
                     TyKind::Tuple(TupleTy::Fixed(items)) => {
-                        items.iter().map(|&t| class_arg(t)).collect()
+                        items.iter().map(|&t| class_arg(self.db, t)).collect()
                     }
-                    _ => vec![class_arg(index)],
+                    _ => vec![class_arg(self.db, index)],
                 };
                 return Ty::class_object(c.class, args);
             }
@@ -284,7 +287,7 @@ impl<'db, 'a> Infer<'db, 'a> {
 
     pub(super) fn set_item(&mut self, object: Ty, index: Ty, value: Ty, span: Span) {
         for &m in object.union_members() {
-            if m.is_dynamic() {
+            if m.is_dynamic() || self.typed_dict_set_item(m, index, value, span) {
                 continue;
             }
             match self.member_of(m, "__setitem__") {
@@ -405,7 +408,11 @@ impl<'db, 'a> Infer<'db, 'a> {
     }
 }
 
-fn class_arg(ty: Ty) -> Ty {
+fn class_arg(db: &dyn crate::db::Db, ty: Ty) -> Ty {
+    // Static Python hook: `Array[int64]` takes the primitive, not an instance of the class.
+    if let Some(p) = crate::rules::static_python::hooks::primitive_class(db, ty) {
+        return Ty::primitive(p);
+    }
     match ty.kind() {
         TyKind::ClassObject(c) => Ty::instance(c.class, c.args.to_vec()),
         TyKind::None => ty,

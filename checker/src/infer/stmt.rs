@@ -62,6 +62,18 @@ impl<'db, 'a> Infer<'db, 'a> {
                 }
             }
             S::Assign(a) => {
+                // `Point = TypedDict("Point", {...})`: the class the declarations made.
+                if let (FrameKind::Module, [ast::Expr::Name(n)], ast::Expr::Call(call)) =
+                    (self.frame().kind, a.targets.as_slice(), &*a.value)
+                    && crate::declare::functional::is_class_call(call)
+                    && let Some(global) = self.decls.globals.get(n.id.as_str())
+                    && matches!(global.ty.kind(), TyKind::ClassObject(_))
+                {
+                    let ty = global.ty;
+                    self.record(Span::from(n.range), ty);
+                    self.bind_name(n.id.as_str(), ty);
+                    return;
+                }
                 let expected = match a.targets.first() {
                     Some(ast::Expr::Name(n)) if a.targets.len() == 1 => {
                         self.declared_type(n.id.as_str())
@@ -446,9 +458,19 @@ impl<'db, 'a> Infer<'db, 'a> {
         let entry = self.take_state();
         let mut exits = Vec::new();
         let mut irrefutable = false;
+        let place = super::narrow::place_of(&m.subject);
         for case in &m.cases {
             self.set_state(entry.clone());
-            self.bind_pattern(&case.pattern, subject);
+            let narrowed = self.bind_pattern(&case.pattern, subject);
+            // `case Point():` narrows the subject itself inside the case.
+            if let Some(place) = &place
+                && narrowed != subject
+                && !narrowed.is_dynamic()
+            {
+                let mut state = self.take_state();
+                self.narrow_place(&mut state, place, narrowed);
+                self.set_state(state);
+            }
             if let ast::Pattern::MatchAs(p) = &case.pattern
                 && p.pattern.is_none()
                 && case.guard.is_none()
@@ -469,60 +491,82 @@ impl<'db, 'a> Infer<'db, 'a> {
         self.set_state(merged);
     }
 
-    fn bind_pattern(&mut self, pattern: &'a ast::Pattern, subject: Ty) {
+    /// Binds the names of a pattern matched against a value of type `subject`; returns
+    /// the subject's type where the pattern matches (class patterns narrow it).
+    fn bind_pattern(&mut self, pattern: &'a ast::Pattern, subject: Ty) -> Ty {
         use ast::Pattern as P;
         match pattern {
             P::MatchAs(p) => {
                 let ty = match &p.pattern {
-                    Some(inner) => {
-                        self.bind_pattern(inner, subject);
-                        Ty::unknown()
-                    }
+                    Some(inner) => self.bind_pattern(inner, subject),
                     None => subject,
                 };
                 if let Some(name) = &p.name {
                     self.bind_name(name.as_str(), ty);
                 }
+                ty
             }
             P::MatchStar(p) => {
                 if let Some(name) = &p.name {
                     let list = builtin_instance(self.db, "list", vec![Ty::unknown()]);
                     self.bind_name(name.as_str(), list);
                 }
+                subject
             }
             P::MatchValue(v) => {
                 self.infer_expr(&v.value);
+                subject
             }
-            P::MatchSingleton(_) => {}
-            P::MatchSequence(p) => p
-                .patterns
-                .iter()
-                .for_each(|p| self.bind_pattern(p, Ty::unknown())),
+            P::MatchSingleton(s) => match s.value {
+                ast::Constant::None => Ty::none(),
+                _ => subject,
+            },
+            P::MatchSequence(p) => {
+                p.patterns.iter().for_each(|p| {
+                    self.bind_pattern(p, Ty::unknown());
+                });
+                subject
+            }
             P::MatchMapping(p) => {
                 p.keys.iter().for_each(|k| {
                     self.infer_expr(k);
                 });
-                p.patterns
-                    .iter()
-                    .for_each(|p| self.bind_pattern(p, Ty::unknown()));
+                p.patterns.iter().for_each(|p| {
+                    self.bind_pattern(p, Ty::unknown());
+                });
                 if let Some(rest) = &p.rest {
                     self.bind_name(rest.as_str(), Ty::unknown());
                 }
+                subject
             }
             P::MatchClass(p) => {
                 let class = self.infer_expr(&p.cls);
-                let _ = class;
+                let narrowed = match class.kind() {
+                    TyKind::ClassObject(_) => {
+                        super::narrow::isinstance_split(self.db, subject, class).0
+                    }
+                    _ => Ty::unknown(),
+                };
+                p.patterns.iter().for_each(|p| {
+                    self.bind_pattern(p, Ty::unknown());
+                });
+                for (attr, sub) in p.kwd_attrs.iter().zip(&p.kwd_patterns) {
+                    let ty = if narrowed.is_never() || narrowed.is_dynamic() {
+                        Ty::unknown()
+                    } else {
+                        self.member_of(narrowed, attr.as_str())
+                            .unwrap_or_else(Ty::unknown)
+                    };
+                    self.bind_pattern(sub, ty);
+                }
+                narrowed
+            }
+            P::MatchOr(p) => Ty::union(
                 p.patterns
                     .iter()
-                    .for_each(|p| self.bind_pattern(p, Ty::unknown()));
-                p.kwd_patterns
-                    .iter()
-                    .for_each(|p| self.bind_pattern(p, Ty::unknown()));
-            }
-            P::MatchOr(p) => p
-                .patterns
-                .iter()
-                .for_each(|p| self.bind_pattern(p, subject)),
+                    .map(|p| self.bind_pattern(p, subject))
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 }

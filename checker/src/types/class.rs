@@ -262,8 +262,38 @@ pub fn has_dynamic_ancestry(db: &dyn Db, class: &ClassTy) -> bool {
         })
 }
 
-/// The synthesized `__init__` of a dataclass that does not define one.
+/// Whether a class derives from `typing.TypedDict` (its instances are dicts with a
+/// fixed set of string keys, each with its own value type).
+pub fn is_typed_dict(db: &dyn Db, class: ClassId) -> bool {
+    class.qualname() != "TypedDict"
+        && class_mro(db, class.file(), class)
+            .iter()
+            .any(|c| is_typing_class(db, c.class, "TypedDict"))
+}
+
+fn is_typing_class(db: &dyn Db, class: ClassId, name: &str) -> bool {
+    class.qualname() == name
+        && matches!(
+            crate::declare::names::module_name_of_file(db, class.file()),
+            Some("typing" | "typing_extensions")
+        )
+}
+
+/// Whether a class's fields make its `__init__`: a dataclass, a `NamedTuple` (positional
+/// or keyword) or a `TypedDict` (keyword only).
+fn has_field_init(db: &dyn Db, class: ClassId) -> bool {
+    class_decl(db, class).is_some_and(|d| d.flags.is_dataclass || d.flags.is_named_tuple)
+        || is_typed_dict(db, class)
+}
+
+/// The synthesized `__init__` of a dataclass, `NamedTuple` or `TypedDict` that does not
+/// define one.
 fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
+    // (Fields not known from the syntax: the stub's permissive constructor applies.)
+    if !has_field_init(db, class.class) || has_dynamic_ancestry(db, class) {
+        return None;
+    }
+    let typed_dict = is_typed_dict(db, class.class);
     let mro = mro_of(db, class);
     let mut params: Vec<Param> = Vec::new();
     let mut saw_dataclass = false;
@@ -271,7 +301,12 @@ fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
         let Some(decl) = class_decl(db, entry.class) else {
             continue;
         };
-        if !decl.flags.is_dataclass {
+        let fields = if typed_dict {
+            is_typed_dict(db, entry.class)
+        } else {
+            decl.flags.is_dataclass || decl.flags.is_named_tuple
+        };
+        if !fields || is_typing_class(db, entry.class, "NamedTuple") {
             continue;
         }
         if decl
@@ -290,14 +325,18 @@ fn dataclass_init(db: &dyn Db, class: &ClassTy) -> Option<FoundMember> {
             params.retain(|p| p.name.as_deref() != Some(&**name));
             params.push(Param {
                 name: Some(name.clone()),
-                kind: ParamKind::PositionalOrKeyword,
+                kind: if typed_dict {
+                    ParamKind::KeywordOnly
+                } else {
+                    ParamKind::PositionalOrKeyword
+                },
                 ty: subst.apply(member.ty),
                 annotated: true,
                 has_default: member.has_default,
             });
         }
     }
-    if !saw_dataclass || !class_decl(db, class.class).is_some_and(|d| d.flags.is_dataclass) {
+    if !saw_dataclass {
         return None;
     }
     let self_param = Param {

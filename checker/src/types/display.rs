@@ -64,6 +64,7 @@ fn write_ty(f: &mut fmt::Formatter<'_>, ty: Ty) -> fmt::Result {
             f.write_char(']')
         }
         TyKind::TypeVar(tv) => f.write_str(&tv.name),
+        TyKind::ClassOfVar(var) => write!(f, "type[{}]", var.display()),
         TyKind::Module(m) => write!(f, "<module '{}'>", m.name),
         TyKind::Property { .. } => f.write_str("property"),
         TyKind::Primitive(p) => f.write_str(p.name()),
@@ -213,6 +214,9 @@ fn write_special_form(f: &mut fmt::Formatter<'_>, form: SpecialForm) -> fmt::Res
         SpecialForm::Never => "typing.Never",
         SpecialForm::Annotated => "typing.Annotated",
         SpecialForm::TypeAlias => "typing.TypeAlias",
+        SpecialForm::Required => "typing.Required",
+        SpecialForm::NotRequired => "typing.NotRequired",
+        SpecialForm::ReadOnly => "typing.ReadOnly",
         SpecialForm::SelfType => "typing.Self",
         SpecialForm::Alias(name) => return write!(f, "typing.{name}"),
         SpecialForm::TypeVar => "type[TypeVar]",

@@ -83,6 +83,9 @@ pub enum TyKind {
     Overloaded(Box<[Ty]>),
     /// A type variable.
     TypeVar(TypeVarTy),
+    /// `type[T]` for a type variable `T`: the class of whatever `T` turns out to be
+    /// (calling it makes a `T`; solving it against `type[C]` binds `T` to `C`).
+    ClassOfVar(Ty),
     /// A module object.
     Module(ModuleTy),
     /// A `@property`: the type its getter returns, and whether it has a setter.
@@ -235,6 +238,9 @@ pub struct FunctionFlags {
     pub is_overload: bool,
     /// A generator (its body yields): the declared return type is the generator's.
     pub is_generator: bool,
+    /// No return annotation: the return type was inferred from the `return` statements
+    /// (it is not a declaration: overrides are not compared against it).
+    pub inferred_return: bool,
 }
 
 /// A `def` function: its name, where it is declared, and its signature.
@@ -272,6 +278,45 @@ pub struct TypeVarTy {
     pub bound: Option<Ty>,
     pub constraints: Box<[Ty]>,
     pub variance: Variance,
+    /// A `ParamSpec`: it stands for a parameter list (`Callable[P, R]` is
+    /// `(*args: P, **kwargs: P) -> R` until `P` is solved from a callable's signature).
+    pub param_spec: bool,
+}
+
+impl Ty {
+    /// Whether this is a `ParamSpec` type variable.
+    pub fn is_param_spec(self) -> bool {
+        matches!(self.kind(), TyKind::TypeVar(tv) if tv.param_spec)
+    }
+}
+
+impl Signature {
+    /// The `ParamSpec` this signature's `*args: P, **kwargs: P` stand for.
+    pub fn param_spec(&self) -> Option<Ty> {
+        self.params
+            .iter()
+            .find(|p| p.kind == ParamKind::VarPositional && p.ty.is_param_spec())
+            .map(|p| p.ty)
+    }
+
+    /// `(*args: P, **kwargs: P) -> ret`.
+    pub fn from_param_spec(spec: Ty, ret: Ty) -> Signature {
+        let param = |kind, name: &str| Param {
+            name: Some(name.into()),
+            kind,
+            ty: spec,
+            annotated: true,
+            has_default: false,
+        };
+        Signature {
+            params: Box::new([
+                param(ParamKind::VarPositional, "args"),
+                param(ParamKind::VarKeyword, "kwargs"),
+            ]),
+            ret,
+            gradual: false,
+        }
+    }
 }
 
 /// A module value: its dotted name, and its file when it has one (a stdlib module with
@@ -317,6 +362,10 @@ pub enum SpecialForm {
     IdentityDecorator,
     /// `TYPE_CHECKING`.
     TypeChecking,
+    /// `Required[T]` / `NotRequired[T]` / `ReadOnly[T]` (TypedDict keys).
+    Required,
+    NotRequired,
+    ReadOnly,
 }
 
 impl Ty {
@@ -386,6 +435,19 @@ impl Ty {
     }
     pub fn type_var(tv: TypeVarTy) -> Ty {
         Ty::new(TyKind::TypeVar(tv))
+    }
+    /// `type[T]` of a type variable.
+    pub fn class_of_var(var: Ty) -> Ty {
+        Ty::new(TyKind::ClassOfVar(var))
+    }
+    /// `type[X]` where `X` is an instance type, a type variable, or a union of them
+    /// (anything else is unknown).
+    pub fn class_of(ty: Ty) -> Ty {
+        ty.map_members(|m| match m.kind() {
+            TyKind::Instance(c) | TyKind::Exact(c) => Ty::class_object(c.class, c.args.to_vec()),
+            TyKind::TypeVar(_) => Ty::class_of_var(m),
+            _ => Ty::unknown(),
+        })
     }
     pub fn module(name: &str, file: Option<SourceFile>) -> Ty {
         Ty::new(TyKind::Module(ModuleTy {

@@ -70,6 +70,33 @@ fn assignable(db: &dyn Db, from: Ty, to: Ty, depth: u32) -> bool {
         (TyKind::Exact(a), _) => assignable(db, Ty::instance(a.class, a.args.to_vec()), to, d),
         (TyKind::Instance(a), TyKind::Instance(b)) => instance_assignable(db, a, b, from, d),
         (TyKind::Tuple(a), TyKind::Tuple(b)) => tuple_assignable(db, a, b, d),
+        // `type[T]` is the class of its bound (of `object` when unbounded).
+        (TyKind::ClassOfVar(var), _) => {
+            let bound = match var.kind() {
+                TyKind::TypeVar(tv) => tv.bound.map(Ty::class_of),
+                _ => None,
+            };
+            match bound {
+                Some(class) if matches!(class.kind(), TyKind::ClassObject(_)) => {
+                    assignable(db, class, to, d)
+                }
+                _ => match crate::types::class::builtin_class(db, "object") {
+                    Some(object) => assignable(db, Ty::class_object(object, Vec::new()), to, d),
+                    None => true,
+                },
+            }
+        }
+        // An instance of `tuple` (or a subclass) written as a class: `tuple(x)`.
+        (TyKind::Instance(a), TyKind::Tuple(TupleTy::Variadic(y))) => {
+            match crate::types::class::builtin_class(db, "tuple")
+                .and_then(|t| crate::types::class::upcast(db, a, t))
+            {
+                Some(args) => args
+                    .first()
+                    .is_none_or(|&element| assignable(db, element, *y, d)),
+                None => false,
+            }
+        }
         (TyKind::Tuple(t), TyKind::Instance(_)) => {
             let element = tuple_element_union(t);
             let as_instance = builtin_instance(db, "tuple", vec![element]);

@@ -57,6 +57,10 @@ impl Substitution {
             |c: &ClassTy| -> Vec<Ty> { c.args.iter().map(|&a| self.apply_depth(a, d)).collect() };
         match ty.kind() {
             TyKind::TypeVar(_) => self.get(ty).unwrap_or(ty),
+            TyKind::ClassOfVar(var) => match self.get(*var) {
+                Some(bound) => Ty::class_of(bound),
+                None => ty,
+            },
             TyKind::Instance(c) if !c.args.is_empty() => Ty::instance(c.class, class(c)),
             TyKind::Exact(c) if !c.args.is_empty() => Ty::exact(c.class, class(c)),
             TyKind::ClassObject(c) if !c.args.is_empty() => Ty::class_object(c.class, class(c)),
@@ -87,8 +91,34 @@ impl Substitution {
         }
     }
 
-    /// A signature with every bound type variable replaced.
+    /// A signature with every bound type variable replaced (a solved `ParamSpec`'s
+    /// `*args: P, **kwargs: P` become the parameters it was solved to).
     pub fn apply_sig(&self, sig: &Signature, depth: u32) -> Signature {
+        if let Some(spec) = sig.param_spec()
+            && let Some(solved) = self.get(spec)
+        {
+            let ret = self.apply_depth(sig.ret, depth);
+            return match solved.kind() {
+                TyKind::Callable(params) => {
+                    let mut out: Vec<Param> = sig
+                        .params
+                        .iter()
+                        .filter(|p| p.ty != spec)
+                        .map(|p| Param {
+                            ty: self.apply_depth(p.ty, depth),
+                            ..p.clone()
+                        })
+                        .collect();
+                    out.extend(params.params.iter().cloned());
+                    Signature {
+                        params: out.into_boxed_slice(),
+                        ret,
+                        gradual: params.gradual,
+                    }
+                }
+                _ => Signature::gradual(ret),
+            };
+        }
         Signature {
             params: sig
                 .params
@@ -114,6 +144,7 @@ pub fn has_type_vars(ty: Ty) -> bool {
         let d = depth + 1;
         match ty.kind() {
             TyKind::TypeVar(_) => true,
+            TyKind::ClassOfVar(var) => walk(*var, d),
             TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => {
                 c.args.iter().any(|&a| walk(a, d))
             }
@@ -141,6 +172,7 @@ pub fn collect_type_vars(ty: Ty, out: &mut Vec<Ty>) {
         let d = depth + 1;
         match ty.kind() {
             TyKind::TypeVar(_) if !out.contains(&ty) => out.push(ty),
+            TyKind::ClassOfVar(var) => walk(*var, out, d),
             TyKind::Instance(c) | TyKind::Exact(c) | TyKind::ClassObject(c) => {
                 c.args.iter().for_each(|&a| walk(a, out, d))
             }

@@ -250,6 +250,7 @@ pub fn create_class(
         slot_names,
         version: Cell::new(0),
         is_builtin: false,
+        lookup_cache: RefCell::new(Vec::new()),
         layout,
     });
     let Some(mro) = c3_mro(&klass, &base_list) else {

@@ -7,11 +7,13 @@ mod build_class;
 mod bytes_methods;
 mod ctors;
 mod dict_methods;
+mod dynamic_code;
 mod functions;
 mod iters;
 mod list_methods;
 mod modules;
 mod numbers;
+mod str_case;
 mod str_methods;
 
 pub use dict_methods::view_items;

@@ -138,7 +138,7 @@ impl Interp {
     ) -> PyResult<Value> {
         let code = &func.code;
         let nlocals = code.localsplus_names.len();
-        let mut locals = Vec::with_capacity(nlocals);
+        let mut locals = self.take_vec(nlocals);
         let simple = kw_names.is_none()
             && args.len() == code.argcount
             && code.kwonlyargcount == 0
@@ -153,7 +153,7 @@ impl Interp {
         let frame = Frame {
             code: code.clone(),
             locals,
-            stack: Vec::with_capacity(code.stacksize),
+            stack: self.take_vec(code.stacksize),
             pc: 0,
             last_pc: 0,
             globals: func.globals.clone(),
@@ -165,6 +165,30 @@ impl Interp {
             trusted: false,
         };
         self.run_frame(frame)
+    }
+
+    /// An empty vector with room for `capacity` values, reused from a finished frame when
+    /// one is available.
+    #[inline]
+    fn take_vec(&mut self, capacity: usize) -> Vec<Value> {
+        match self.spare_vecs.pop() {
+            Some(mut v) => {
+                v.reserve(capacity);
+                v
+            }
+            None => Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Empties `v` (dropping its values, which may run finalisers) and keeps it for reuse.
+    #[inline]
+    fn recycle_vec(&mut self, mut v: Vec<Value>) {
+        const MAX_SPARE: usize = 64;
+        const MAX_CAPACITY: usize = 256;
+        v.clear();
+        if self.spare_vecs.len() < MAX_SPARE && v.capacity() <= MAX_CAPACITY {
+            self.spare_vecs.push(v);
+        }
     }
 
     /// Runs a prepared frame to completion (or wraps it in a generator).
@@ -179,7 +203,14 @@ impl Interp {
         let result = self.eval(&mut frame, None);
         self.depth -= 1;
         match result? {
-            Exit::Return(v) => Ok(v),
+            Exit::Return(v) => {
+                let locals = std::mem::take(&mut frame.locals);
+                let stack = std::mem::take(&mut frame.stack);
+                drop(frame);
+                self.recycle_vec(locals);
+                self.recycle_vec(stack);
+                Ok(v)
+            }
             Exit::Generator => {
                 let code = frame.code.clone();
                 let kind = if code.flags & flags::COROUTINE != 0 {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use cinder_codegen::format::opcodes::Opcode;
 
-use super::{Frame, Interp};
+use super::{Frame, Interp, fast};
 use crate::object::{ExcKind, Function, PyDict, PyErr, PyResult, Value, new_dict};
 
 const TRACE: bool = false;
@@ -110,14 +110,15 @@ impl Interp {
                 Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                 Opcode::PRECALL => {}
                 Opcode::LOAD_FAST => {
-                    let v = f.locals[arg].clone();
+                    let v = fast::copy_value(&f.locals[arg]);
                     if v.is_null() {
                         return Err(self.unbound_local(&code, arg));
                     }
                     f.stack.push(v);
                 }
                 Opcode::STORE_FAST => {
-                    f.locals[arg] = pop!(f);
+                    let v = pop!(f);
+                    fast::release(std::mem::replace(&mut f.locals[arg], v));
                 }
                 Opcode::DELETE_FAST => {
                     if f.locals[arg].is_null() {
@@ -125,10 +126,14 @@ impl Interp {
                     }
                     f.locals[arg] = Value::Null;
                 }
-                Opcode::LOAD_CONST => f.stack.push(code.consts[arg].clone()),
+                Opcode::LOAD_CONST => f.stack.push(fast::copy_value(&code.consts[arg])),
                 Opcode::POP_TOP => {
-                    f.stack.pop();
-                    self.close_pending_generators();
+                    if let Some(v) = f.stack.pop() {
+                        fast::release(v);
+                    }
+                    if crate::object::has_pending_close() {
+                        self.close_pending_generators();
+                    }
                 }
                 Opcode::PUSH_NULL => f.stack.push(Value::Null),
                 Opcode::COPY => {
@@ -254,12 +259,22 @@ impl Interp {
                 Opcode::BINARY_OP => {
                     let b = pop!(f);
                     let a = top!(f);
-                    *a = self.binary_op(arg as u32, std::mem::take(a), b)?;
+                    if let Some(r) = fast::binary(arg as u32, a, &b) {
+                        fast::release(std::mem::replace(a, r));
+                        fast::release(b);
+                    } else {
+                        *a = self.binary_op(arg as u32, std::mem::take(a), b)?;
+                    }
                 }
                 Opcode::COMPARE_OP => {
                     let b = pop!(f);
                     let a = top!(f);
-                    *a = self.compare_op(arg as u32, std::mem::take(a), b)?;
+                    if let Some(r) = fast::compare(arg as u32, a, &b) {
+                        fast::release(std::mem::replace(a, Value::Bool(r)));
+                        fast::release(b);
+                    } else {
+                        *a = self.compare_op(arg as u32, std::mem::take(a), b)?;
+                    }
                 }
                 Opcode::IS_OP => {
                     let b = pop!(f);
@@ -472,13 +487,21 @@ impl Interp {
                 Opcode::BINARY_SUBSCR => {
                     let index = pop!(f);
                     let obj = top!(f);
-                    *obj = self.get_item(&std::mem::take(obj), index)?;
+                    if let Some(r) = fast::get_item(obj, &index) {
+                        *obj = r;
+                        fast::release(index);
+                    } else {
+                        *obj = self.get_item(&std::mem::take(obj), index)?;
+                    }
                 }
                 Opcode::STORE_SUBSCR => {
                     let index = pop!(f);
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.set_item(&obj, index, v)?;
+                    match fast::set_item(&obj, &index, v) {
+                        Ok(()) => fast::release(index),
+                        Err(v) => self.set_item(&obj, index, v)?,
+                    }
                 }
                 Opcode::DELETE_SUBSCR => {
                     let index = pop!(f);

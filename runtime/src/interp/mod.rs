@@ -12,6 +12,8 @@ mod caret;
 mod compare;
 pub(crate) mod eval;
 mod exceptions;
+mod fast;
+mod format_spec;
 mod import;
 mod iterate;
 mod numeric;

@@ -34,6 +34,9 @@ pub struct RunConfig {
 
 pub struct Interp {
     pub types: Types,
+    /// Emptied value vectors of finished frames, reused for the locals and value stacks of
+    /// new ones (a call then allocates nothing in the common case).
+    pub(crate) spare_vecs: Vec<Vec<Value>>,
     pub builtins: Rc<PyDict>,
     /// `sys.modules`.
     pub modules: Rc<PyDict>,
@@ -160,6 +163,7 @@ impl Interp {
             reraising: false,
             reraise_pc: None,
             repr_stack: Vec::new(),
+            spare_vecs: Vec::new(),
         };
         crate::builtins::install(&mut interp);
         interp

@@ -63,6 +63,7 @@ pub fn new_class(name: &str, bases: Vec<Rc<Class>>, kind: BaseKind, builtin: boo
         layout: None,
         version: Cell::new(0),
         is_builtin: builtin,
+        lookup_cache: std::cell::RefCell::new(Vec::new()),
     });
     let mut mro = vec![klass.clone()];
     mro.extend(mro_tail);

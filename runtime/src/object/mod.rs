@@ -159,78 +159,71 @@ pub struct Class {
     /// Bumped on every change to this class's dict or one of its bases, for inline caches.
     pub version: Cell<u64>,
     pub is_builtin: bool,
+    /// Recent MRO lookups (see [`Class::lookup`]); allocated on first use.
+    pub lookup_cache: RefCell<Vec<LookupEntry>>,
     /// The fixed instance layout of a static class (issue 7), and of classes derived from one.
     pub layout: Option<Rc<crate::static_rt::layout::Layout>>,
 }
 
 /// A cached result of a lookup along a class's MRO (see [`Class::lookup`]).
-struct LookupEntry {
-    class: usize,
+pub struct LookupEntry {
     name: Option<Rc<PyStr>>,
     epoch: u64,
     value: Option<Value>,
 }
 
-const LOOKUP_CACHE_SIZE: usize = 4096;
+/// Entries of each class's lookup cache (direct-mapped by the name's address).
+const LOOKUP_CACHE_SIZE: usize = 32;
 
-struct LookupCache {
-    epoch: u64,
-    entries: Vec<LookupEntry>,
-}
-
-thread_local! {
-    /// CPython's method cache, direct-mapped: (class, name) to the attribute found on the MRO.
-    /// Entries are valid for one type epoch; every change to any class dict, and every class
-    /// creation, starts a new epoch.
-    static LOOKUP_CACHE: RefCell<LookupCache> = RefCell::new(LookupCache {
-        epoch: 1,
-        entries: (0..LOOKUP_CACHE_SIZE).map(|_| LookupEntry { class: 0, name: None, epoch: 0, value: None }).collect(),
-    });
-}
+/// The type epoch: every change to any class dict, and every class creation, starts a new
+/// one, which invalidates every class's lookup cache at once. A plain static (the runtime is
+/// single-threaded; the atomic only makes the static safe), so reading it costs one load.
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Invalidates every cached class lookup (a class dict changed, or a class was created).
 pub fn bump_type_epoch() {
-    LOOKUP_CACHE.with(|c| c.borrow_mut().epoch += 1);
+    TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
 impl Class {
-    /// Looks `name` up along the MRO (cached).
+    /// Looks `name` up along the MRO, through the class's cache (CPython's method cache,
+    /// kept per class): interned names make a hit one pointer comparison.
     pub fn lookup(&self, name: &Value) -> Option<Value> {
         let Value::Str(key) = name else {
             return self.lookup_uncached(name);
         };
-        let class = self as *const Class as usize;
-        let slot = ((class >> 4) ^ (Rc::as_ptr(key) as usize >> 3)) & (LOOKUP_CACHE_SIZE - 1);
-        let (hit, epoch) = LOOKUP_CACHE.with(|c| {
-            let c = c.borrow();
-            let e = &c.entries[slot];
-            if e.class == class
-                && e.epoch == c.epoch
-                && e.name.as_ref().is_some_and(|n| Rc::ptr_eq(n, key))
-            {
-                (Some(e.value.clone()), c.epoch)
-            } else {
-                (None, c.epoch)
-            }
-        });
-        if let Some(v) = hit {
-            return v;
+        let epoch = TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed);
+        let addr = Rc::as_ptr(key) as usize;
+        let slot = ((addr >> 4) ^ (addr >> 9)) & (LOOKUP_CACHE_SIZE - 1);
+        if let Ok(cache) = self.lookup_cache.try_borrow()
+            && let Some(e) = cache.get(slot)
+            && e.epoch == epoch
+            && e.name.as_ref().is_some_and(|n| Rc::ptr_eq(n, key))
+        {
+            return e.value.clone();
         }
         let value = self.lookup_uncached(name);
-        LOOKUP_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            let old = std::mem::replace(
-                &mut c.entries[slot],
-                LookupEntry {
-                    class,
-                    name: Some(key.clone()),
-                    epoch,
-                    value: value.clone(),
-                },
-            );
-            drop(c);
-            drop(old);
-        });
+        if let Ok(mut cache) = self.lookup_cache.try_borrow_mut() {
+            if cache.is_empty() {
+                cache.extend((0..LOOKUP_CACHE_SIZE).map(|_| LookupEntry {
+                    name: None,
+                    epoch: 0,
+                    value: None,
+                }));
+            }
+            if let Some(e) = cache.get_mut(slot) {
+                let old = std::mem::replace(
+                    e,
+                    LookupEntry {
+                        name: Some(key.clone()),
+                        epoch,
+                        value: value.clone(),
+                    },
+                );
+                drop(cache);
+                drop(old);
+            }
+        }
         value
     }
 
@@ -300,6 +293,14 @@ thread_local! {
     /// them (throws `GeneratorExit`) at its next safe point, as CPython does on finalisation.
     #[allow(clippy::vec_box)] // Frames are large and are moved in and out of this queue.
     pub static PENDING_CLOSE: RefCell<Vec<Box<Frame>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether a dropped generator frame waits to be closed (a cheap check for the eval loop).
+#[inline]
+pub fn has_pending_close() -> bool {
+    PENDING_CLOSE
+        .try_with(|p| !p.borrow().is_empty())
+        .unwrap_or(false)
 }
 
 impl Drop for Generator {

@@ -94,6 +94,19 @@ pub(super) fn check_annotation_expr(
             }
             continue;
         }
+        if let ast::Expr::Subscript(s) = e {
+            let class = match resolver.expr_res(&s.value) {
+                Some(NameRes::Class(id)) => Some(id),
+                Some(NameRes::Alias(ty)) => match ty.kind() {
+                    crate::types::TyKind::Instance(c) => Some(c.class),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(class) = class {
+                pass.generic_arity(class, &s.slice, Span::from(e.range()));
+            }
+        }
         let top_final = top && is_final(e);
         let top_classvar = top
             && matches!(e, ast::Expr::Subscript(s)

@@ -19,6 +19,10 @@ pub(super) fn static_assignable(db: &dyn Db, from: Ty, to: Ty) -> bool {
         (TyKind::Instance(c), TyKind::Primitive(Primitive::Double)) => {
             is_builtin(db, c.class, "float")
         }
+        // `3 if c else 2` into an `int64`: each branch is loaded as the primitive.
+        (TyKind::Union(members), TyKind::Primitive(_)) => members
+            .iter()
+            .all(|m| matches!(m.kind(), TyKind::Literal(_)) && static_assignable(db, *m, to)),
         (_, TyKind::Primitive(_)) => false,
         (TyKind::Union(members), _)
             if members

@@ -34,6 +34,25 @@ impl StaticPass<'_> {
                     format!("{} requires a single argument ({nargs} given)", to.name()),
                 );
             }
+            // `int8(300)`: a literal argument is loaded as the primitive, so it must fit.
+            if let Some(arg) = c.args.first()
+                && let TyKind::Literal(crate::types::Literal::Int(v)) = self.ty(arg).kind()
+            {
+                if to.is_integral() && !to.fits(i128::from(*v)) {
+                    let message = format!(
+                        "type mismatch: {} cannot be assigned to {}",
+                        self.show(self.ty(arg)),
+                        to.name()
+                    );
+                    self.report(
+                        codes::STATIC_TYPE_MISMATCH,
+                        Span::from(arg.range()),
+                        message,
+                    );
+                } else if to.is_integral() {
+                    self.facts.primitives.push((Span::from(arg.range()), to));
+                }
+            }
             let from = c.args.first().and_then(|a| primitive_of(self.ty(a)));
             self.facts
                 .calls
@@ -41,6 +60,47 @@ impl StaticPass<'_> {
             return;
         }
         match static_function_name(self.db, callee) {
+            Some("box") if c.args.len() != 1 || !c.keywords.is_empty() => {
+                self.report(codes::BOX_ARITY, span, "box only accepts a single argument");
+                return;
+            }
+            Some("unbox") => {
+                if c.args.len() != 1 {
+                    self.report(
+                        codes::BOX_ARITY,
+                        span,
+                        "unbox only accepts a single argument",
+                    );
+                } else if !c.keywords.is_empty() {
+                    self.report(codes::BOX_ARITY, span, "unbox() takes no keyword arguments");
+                }
+                for arg in &c.args {
+                    if primitive_of(self.ty(arg)).is_some() {
+                        self.report(
+                            codes::PRIMITIVE_CALL_ARGUMENT,
+                            Span::from(arg.range()),
+                            "Call argument cannot be a primitive",
+                        );
+                    }
+                }
+                return;
+            }
+            Some("prod_assert") => {
+                // The condition may be a `cbool`; the message is an object.
+                self.facts.replaced.push(span);
+                if c.args.is_empty() || c.args.len() > 2 || !c.keywords.is_empty() {
+                    self.report(
+                        codes::BOX_ARITY,
+                        span,
+                        "prod_assert() only accepts one or two arguments",
+                    );
+                }
+                if let Some(message) = c.args.get(1) {
+                    self.no_primitive(message);
+                }
+                self.facts.calls.push((span, CallFact::Dynamic));
+                return;
+            }
             Some("box") => {
                 let arg = c
                     .args
@@ -85,25 +145,47 @@ impl StaticPass<'_> {
                 }
                 return;
             }
-            Some("unbox") => return,
             _ => {}
         }
         if special_form(callee) == Some(SpecialForm::Cast) {
             return;
         }
+        if self.generic_instance(callee, span) {
+            return;
+        }
+        if self.checked_method_call(c, span) {
+            self.facts.calls.push((span, CallFact::Dynamic));
+            return;
+        }
         match static_callee(self, callee) {
             Some((sig, fact)) => {
+                let fact = fact(nargs);
+                let name = match &fact {
+                    CallFact::InvokeFunction { func, .. } | CallFact::InvokeMethod { func, .. } => {
+                        func.to_string()
+                    }
+                    CallFact::Construct { class, .. } => class.to_string(),
+                    _ => String::new(),
+                };
+                self.check_arity(c, &sig, &name, span);
                 self.check_static_args(c, &sig);
-                self.facts.calls.push((span, fact(nargs)));
+                self.facts.calls.push((span, fact));
                 self.facts.replaced.push(span);
             }
             None => {
+                // `Array[int64](n)`: the size of a static array may be a primitive int.
+                let array_size = matches!(callee.kind(), TyKind::ClassObject(k)
+                    if is_static_stub_class(self.db, k.class) && k.class.qualname() == "staticarray");
                 for arg in c.args.iter().chain(c.keywords.iter().map(|k| &k.value)) {
                     let value = match arg {
                         ast::Expr::Starred(s) => &*s.value,
                         other => other,
                     };
-                    if primitive_of(self.ty(value)).is_some() {
+                    let primitive = primitive_of(self.ty(value));
+                    if array_size && primitive.is_some_and(|p| p.is_integral()) {
+                        continue;
+                    }
+                    if primitive.is_some() {
                         self.report(
                             codes::PRIMITIVE_CALL_ARGUMENT,
                             Span::from(value.range()),
@@ -167,6 +249,94 @@ impl StaticPass<'_> {
         crate::declare::TypeExprResolver::with_decls(self.db, self.file, self.decls).expr_res(expr)
     }
 
+    /// Messages 30 and 31: too many positional arguments, an unknown keyword, a
+    /// required parameter without a value.
+    fn check_arity(&mut self, c: &ast::ExprCall, sig: &Signature, callee: &str, span: Span) {
+        if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
+            || c.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return;
+        }
+        let positional: Vec<&crate::types::Param> = sig
+            .params
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+                )
+            })
+            .collect();
+        let var_args = sig
+            .params
+            .iter()
+            .any(|p| p.kind == ParamKind::VarPositional);
+        let var_kwargs = sig.params.iter().any(|p| p.kind == ParamKind::VarKeyword);
+        if !var_args && c.args.len() > positional.len() {
+            self.report(
+                codes::STATIC_TOO_MANY_POSITIONAL,
+                span,
+                format!(
+                    "{callee} takes {} positional args but {} were given",
+                    positional.len(),
+                    c.args.len()
+                ),
+            );
+            return;
+        }
+        let mut bad_keyword = false;
+        for kw in &c.keywords {
+            let Some(name) = &kw.arg else { continue };
+            let known = sig.params.iter().any(|p| {
+                p.name.as_deref() == Some(name.as_str())
+                    && matches!(
+                        p.kind,
+                        ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                    )
+            });
+            if !known && !var_kwargs {
+                bad_keyword = true;
+                self.report(
+                    codes::STATIC_UNKNOWN_ARGUMENT,
+                    Span::from(kw.range),
+                    format!("Given argument {name} does not exist in the definition of {callee}"),
+                );
+            }
+        }
+        if bad_keyword {
+            return;
+        }
+        let mut missing = false;
+        for (i, p) in sig.params.iter().enumerate() {
+            if p.has_default || matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword) {
+                continue;
+            }
+            let by_position = matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            ) && i < c.args.len();
+            let by_keyword = c.keywords.iter().any(|k| {
+                k.arg.as_deref() == p.name.as_deref() && p.kind != ParamKind::PositionalOnly
+            });
+            missing |= !by_position && !by_keyword;
+        }
+        if missing {
+            let total = sig
+                .params
+                .iter()
+                .filter(|p| !matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
+                .count();
+            self.report(
+                codes::STATIC_MISSING_ARGUMENT,
+                span,
+                format!(
+                    "Mismatched number of args for {callee}. Expected {total}, got {}",
+                    c.args.len() + c.keywords.len()
+                ),
+            );
+        }
+    }
+
     /// Matches the arguments of a call to a static callee and checks each (message 2).
     fn check_static_args(&mut self, c: &ast::ExprCall, sig: &Signature) {
         if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
@@ -212,6 +382,9 @@ impl StaticPass<'_> {
         } else {
             Ty::unknown()
         };
+        if self.unboxes_into(arg, expected) || self.checked_literal(arg, expected) {
+            return;
+        }
         let ty = self.ty(arg);
         let span = Span::from(arg.range());
         if let (TyKind::Primitive(p), TyKind::Literal(_)) = (expected.kind(), ty.kind()) {

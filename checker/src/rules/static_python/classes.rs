@@ -311,6 +311,11 @@ fn incompatibility(
                 format!("`{tn}` is overridden as a keyword-only argument")
             });
         }
+        if t.kind == ParamKind::KeywordOnly && mn != tn {
+            return Some(format!(
+                "Keyword only argument `{tn}` is overridden as `{mn}`"
+            ));
+        }
         if t.kind != ParamKind::PositionalOnly && mn != tn {
             return Some(format!(
                 "Positional argument {} named `{tn}` is overridden as `{mn}`",

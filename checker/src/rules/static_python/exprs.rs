@@ -22,6 +22,15 @@ impl StaticPass<'_> {
         if let Some(TyKind::Primitive(p)) = self.recorded(expr).map(|t| t.kind()) {
             self.facts.primitives.push((span, *p));
         }
+        if matches!(
+            expr,
+            ast::Expr::Dict(_)
+                | ast::Expr::List(_)
+                | ast::Expr::DictComp(_)
+                | ast::Expr::ListComp(_)
+        ) {
+            self.checked_display_fact(expr);
+        }
         match expr {
             ast::Expr::Call(c) => {
                 self.call(c, span);
@@ -44,7 +53,7 @@ impl StaticPass<'_> {
             }
             ast::Expr::Compare(c) => self.compare(c),
             ast::Expr::BoolOp(b) => {
-                let types: Vec<Ty> = b.values.iter().map(|v| self.ty(v)).collect();
+                let types: Vec<Ty> = b.values.iter().map(|v| self.bool_operand_ty(v)).collect();
                 let any_primitive = types.iter().any(|t| primitive_of(*t).is_some());
                 let all_same = types.windows(2).all(|w| w[0] == w[1]);
                 if any_primitive && !all_same {
@@ -63,6 +72,20 @@ impl StaticPass<'_> {
                 self.report(codes::ARRAY_SLICE, span, "Static arrays cannot be sliced");
                 self.facts.replaced.push(span);
             }
+            ast::Expr::Subscript(s) if matches!(s.ctx, ast::ExprContext::Load) => {
+                if let TyKind::ClassObject(c) = self.ty(&s.value).kind() {
+                    self.generic_arity(c.class, &s.slice, span);
+                }
+                if self.may_be_none(self.ty(&s.value)) {
+                    self.report(
+                        codes::NONE_SUBSCRIPT,
+                        span,
+                        "'NoneType' object is not subscriptable",
+                    );
+                    self.facts.replaced.push(span);
+                }
+                self.checked_subscript(s, None, span);
+            }
             ast::Expr::Await(a) if primitive_of(self.ty(&a.value)).is_some() => {
                 self.report(
                     codes::PRIMITIVE_AWAIT,
@@ -71,26 +94,65 @@ impl StaticPass<'_> {
                 );
             }
             ast::Expr::Dict(d) => {
-                for k in d.keys.iter().flatten() {
-                    self.no_primitive(k);
-                }
-                for v in &d.values {
-                    self.no_primitive(v);
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    match k {
+                        Some(k) => {
+                            self.no_primitive_because(k, "dict keys cannot be primitives");
+                            self.no_primitive_because(v, "dict keys cannot be primitives");
+                        }
+                        None => self.no_primitive_because(v, "dict splat cannot be a primitive"),
+                    }
                 }
             }
-            ast::Expr::Set(s) => s.elts.iter().for_each(|e| self.no_primitive(e)),
+            ast::Expr::DictComp(d) => {
+                self.no_primitive_because(
+                    &d.key,
+                    "dictionary comprehension key cannot be a primitive",
+                );
+                self.no_primitive_because(
+                    &d.value,
+                    "dictionary comprehension value cannot be a primitive",
+                );
+            }
+            ast::Expr::Set(s) => s
+                .elts
+                .iter()
+                .for_each(|e| self.no_primitive_because(e, "set members cannot be primitives")),
+            ast::Expr::SetComp(s) => {
+                self.no_primitive_because(&s.elt, "generator element cannot be a primitive")
+            }
+            ast::Expr::ListComp(l) => {
+                self.no_primitive_because(&l.elt, "generator element cannot be a primitive")
+            }
             ast::Expr::List(l) => l.elts.iter().for_each(|e| self.no_primitive(e)),
             ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| self.no_primitive(e)),
-            ast::Expr::GeneratorExp(g) => self.no_primitive(&g.elt),
+            ast::Expr::GeneratorExp(g) => {
+                self.no_primitive_because(&g.elt, "generator element cannot be a primitive")
+            }
             ast::Expr::Slice(s) => {
                 for part in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
-                    self.no_primitive(part);
+                    self.no_primitive_because(part, "slice indices cannot be primitives");
                 }
+            }
+            ast::Expr::FormattedValue(f) => {
+                self.no_primitive_because(&f.value, "cannot use primitive in formatted value")
+            }
+            ast::Expr::Starred(s) => {
+                self.no_primitive_because(&s.value, "cannot use primitive in starred expression")
+            }
+            ast::Expr::Yield(y) => {
+                if let Some(v) = &y.value {
+                    self.no_primitive_because(v, "cannot yield a primitive value");
+                }
+            }
+            ast::Expr::YieldFrom(y) => {
+                self.no_primitive_because(&y.value, "cannot yield from a primitive value")
             }
             ast::Expr::Name(n) => self.closure_load(n.id.as_str(), span),
             ast::Expr::Lambda(l) => self.lambda_captures(l),
             ast::Expr::Attribute(a) => {
                 let object = self.ty(&a.value);
+                self.none_attribute(object, a.attr.as_str(), span);
                 if let Some(fact) = field_fact(self, object, a.attr.as_str(), false) {
                     self.facts.fields.push((span, fact));
                 }
@@ -104,6 +166,50 @@ impl StaticPass<'_> {
         }
         for child in children.into_iter().rev() {
             self.expr(child);
+        }
+    }
+
+    /// The type of an operand of `and`/`or`: `not p` and comparisons of primitives are
+    /// `cbool` whatever narrowing recorded for them.
+    fn bool_operand_ty(&self, expr: &ast::Expr) -> Ty {
+        match expr {
+            ast::Expr::UnaryOp(u)
+                if matches!(u.op, ast::UnaryOp::Not)
+                    && primitive_of(self.ty(&u.operand))
+                        .is_some_and(|p| p != Primitive::Double) =>
+            {
+                Ty::primitive(Primitive::CBool)
+            }
+            ast::Expr::Compare(c)
+                if !c.ops.iter().any(|op| {
+                    matches!(
+                        op,
+                        ast::CmpOp::Is | ast::CmpOp::IsNot | ast::CmpOp::In | ast::CmpOp::NotIn
+                    )
+                }) && std::iter::once(&*c.left)
+                    .chain(&c.comparators)
+                    .any(|e| primitive_of(self.ty(e)).is_some()) =>
+            {
+                Ty::primitive(Primitive::CBool)
+            }
+            _ => self.ty(expr),
+        }
+    }
+
+    /// Whether a type is `Optional[T]` (a union with `None` and something else).
+    pub(super) fn may_be_none(&self, ty: Ty) -> bool {
+        matches!(ty.kind(), TyKind::Union(members)
+            if members.iter().any(|m| m.is_none()) && members.iter().any(|m| !m.is_none() && !m.is_dynamic()))
+    }
+
+    /// Message 34: an attribute of a value that may be `None`.
+    pub(super) fn none_attribute(&mut self, object: Ty, attr: &str, span: Span) {
+        if self.may_be_none(object) && !attr.starts_with("__") {
+            self.report(
+                codes::NONE_ATTRIBUTE,
+                span,
+                format!("'NoneType' object has no attribute '{attr}'"),
+            );
         }
     }
 
@@ -185,6 +291,25 @@ impl StaticPass<'_> {
                 op,
                 ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
             ) {
+                let (l, r) = (self.ty(left), self.ty(right));
+                if primitive_of(l).is_some() || primitive_of(r).is_some() {
+                    let sigil = match op {
+                        ast::CmpOp::In => "in",
+                        ast::CmpOp::NotIn => "not in",
+                        ast::CmpOp::Is => "is",
+                        _ => "is not",
+                    };
+                    let message = format!(
+                        "'{sigil}' not supported between '{}' and '{}'",
+                        self.show(l),
+                        self.show(r)
+                    );
+                    self.report(
+                        codes::PRIMITIVE_COMPARE_UNSUPPORTED,
+                        Span::from(c.range),
+                        message,
+                    );
+                }
                 left = right;
                 continue;
             }
@@ -318,6 +443,7 @@ pub(super) fn attribute_store(
     let object = pass.ty(&a.value);
     let name = a.attr.as_str();
     let span = Span::from(a.range);
+    pass.none_attribute(object, name, span);
     let in_own_init = pass.scope().func_name == "__init__"
         && matches!(&*a.value, ast::Expr::Name(n) if Some(n.id.as_str()) == pass.scope().self_name.as_deref());
     for &member in object.union_members() {

@@ -143,6 +143,9 @@ pub struct StaticFacts {
     /// The primitive kind of every expression of primitive type.
     pub primitives: Vec<(Span, Primitive)>,
     pub arg_checks: Vec<ArgChecks>,
+    /// Dict and list displays (and comprehensions) built as the checked container of
+    /// their context (`BUILD_CHECKED_MAP`/`BUILD_CHECKED_LIST`), with its descriptor.
+    pub checked_literals: Vec<(Span, TypeDescr)>,
     /// Container expressions whose kind the checker knows: the receivers of subscripts
     /// with a primitive index and the arguments of `clen`.
     pub containers: Vec<(Span, ContainerFact)>,
@@ -172,6 +175,8 @@ impl StaticFacts {
         self.casts.dedup_by_key(|(s, _)| *s);
         self.primitives.sort_by_key(|(s, _)| *s);
         self.primitives.dedup_by_key(|(s, _)| *s);
+        self.checked_literals.sort_by_key(|(s, _)| *s);
+        self.checked_literals.dedup_by_key(|(s, _)| *s);
         self.replaced.sort();
         self.replaced.dedup();
         self.finals.sort();
@@ -250,6 +255,15 @@ impl StaticFacts {
             let _ = writeln!(
                 out,
                 "cast {}..{} `{}`: CAST {descr}",
+                s.start,
+                s.end,
+                src(s)
+            );
+        }
+        for (s, descr) in &self.checked_literals {
+            let _ = writeln!(
+                out,
+                "checked literal {}..{} `{}`: {descr}",
                 s.start,
                 s.end,
                 src(s)

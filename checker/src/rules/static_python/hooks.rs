@@ -59,6 +59,7 @@ pub(crate) fn static_function_name(db: &dyn Db, callee: Ty) -> Option<&'static s
         "crange" => "crange",
         "cast" => "cast",
         "inline" => "inline",
+        "prod_assert" => "prod_assert",
         _ => return None,
     })
 }
@@ -147,11 +148,20 @@ pub(crate) fn call_type(db: &dyn Db, callee: Ty, args: &[Ty]) -> Option<Ty> {
 }
 
 /// What an annotation's type means in a static module: plain `float`, unions other than
-/// `Optional[T]`, `Callable`, and classes of modules that are not static (other than
+/// `Optional[T]`, `Callable`, type variables, the builtins `bytearray`, `slice`,
+/// `enumerate`, `map`, `zip`, and classes of modules that are not static (other than
 /// `builtins` and `__static__`) are `dynamic`.
 pub(crate) fn static_annotation(db: &dyn Db, ty: Ty) -> Ty {
     match ty.kind() {
         TyKind::Instance(c) if is_builtin(db, c.class, "float") => Ty::unknown(),
+        TyKind::Instance(c)
+            if ["bytearray", "slice", "enumerate", "map", "zip"]
+                .iter()
+                .any(|n| is_builtin(db, c.class, n)) =>
+        {
+            Ty::unknown()
+        }
+        TyKind::TypeVar(_) => Ty::unknown(),
         TyKind::Instance(c) | TyKind::Exact(c) if !is_trusted_class(db, c.class) => Ty::unknown(),
         TyKind::ClassObject(_) | TyKind::Callable(_) | TyKind::Any => Ty::unknown(),
         TyKind::Union(members) => {
@@ -211,4 +221,83 @@ pub(crate) fn import_is_dynamic(
         Some(target) => !super::is_static_module(db, target),
         None => true,
     }
+}
+
+/// The type of a module `Final` constant of a static module whose value is a literal
+/// (`X: Final[int] = 2`): Cinder inlines the constant, so each use is `Literal[2]`.
+/// `None` when the rule does not apply (not static, not a literal, or the literal does
+/// not fit the declared type).
+pub(crate) fn final_constant_type(
+    db: &dyn Db,
+    file: SourceFile,
+    declared: Ty,
+    value: &ast::Expr,
+) -> Option<Ty> {
+    if !super::is_static_module(db, file) {
+        return None;
+    }
+    let literal = match value {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => Literal::Int(i64::try_from(i).ok()?),
+            ast::Constant::Bool(b) => Literal::Bool(*b),
+            _ => return None,
+        },
+        ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => match &*u.operand {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Int(i) => Literal::Int(i64::try_from(i).ok()?.checked_neg()?),
+                _ => return None,
+            },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let ty = Ty::literal(literal);
+    (declared.is_dynamic() || crate::types::relation::is_assignable(db, ty, declared)).then_some(ty)
+}
+
+/// The `__static__` class of a primitive as a value (`size_t = uint64`, then
+/// `size_t(n)` converts like `uint64(n)`).
+pub(crate) fn primitive_class_object(db: &dyn Db, p: Primitive) -> Ty {
+    match static_stub(db) {
+        Some(stub) => Ty::class_object(ClassId::new(stub, p.name()), Vec::new()),
+        None => Ty::unknown(),
+    }
+}
+
+/// The checked container a `dict`/`list` display (or comprehension) of a static module
+/// is built as: the `CheckedDict`/`CheckedList` its context expects, or any display when
+/// the module imports the `checked_dicts`/`checked_lists` compiler flag.
+pub(crate) fn checked_display_class(
+    db: &dyn Db,
+    file: SourceFile,
+    class: &str,
+    expected: Option<Ty>,
+) -> Option<ClassId> {
+    let (checked, flag) = match class {
+        "dict" => ("chkdict", "checked_dicts"),
+        "list" => ("chklist", "checked_lists"),
+        _ => return None,
+    };
+    let stub = static_stub(db)?;
+    let wanted = expected.is_some_and(|e| {
+        e.union_members().iter().any(|m| {
+            matches!(m.kind(), TyKind::Instance(c) | TyKind::Exact(c)
+                if c.class.file() == stub && c.class.qualname() == checked)
+        })
+    });
+    (wanted || has_compiler_flag(db, file, flag)).then(|| ClassId::new(stub, checked))
+}
+
+/// Whether a module imports a compiler flag (`from __static__.compiler_flags import x`).
+fn has_compiler_flag(db: &dyn Db, file: SourceFile, flag: &str) -> bool {
+    crate::parse::parsed_module(db, file)
+        .suite()
+        .iter()
+        .any(|stmt| match stmt {
+            ast::Stmt::ImportFrom(i) => {
+                i.module.as_deref() == Some("__static__.compiler_flags")
+                    && i.names.iter().any(|a| a.name.as_str() == flag)
+            }
+            _ => false,
+        })
 }

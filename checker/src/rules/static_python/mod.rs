@@ -16,6 +16,7 @@ mod annotations;
 mod assign;
 mod calls;
 mod classes;
+mod containers;
 mod codegen_facts;
 mod descr;
 mod display;
@@ -75,6 +76,7 @@ const REPLACED: &[crate::Code] = &[
     codes::FINAL_REASSIGNED,
     codes::BAD_OVERRIDE,
     codes::REVEAL_TYPE,
+    codes::OPTIONAL_MEMBER_ACCESS,
 ];
 
 /// Adds the marker diagnostics of any module, and in a static module the static
@@ -95,6 +97,12 @@ pub(crate) fn check(db: &dyn Db, file: SourceFile, mut diags: Vec<Diagnostic>) -
             return false;
         }
         if d.code == codes::BAD_ARGUMENT_TYPE
+            || d.code == codes::NO_MATCHING_OVERLOAD
+            || d.code == codes::MISSING_ARGUMENT
+            || d.code == codes::TOO_MANY_POSITIONAL
+            || d.code == codes::UNKNOWN_ARGUMENT
+            || d.code == codes::PARAMETER_ALREADY_ASSIGNED
+            || d.code == codes::NOT_SUBSCRIPTABLE
             || d.code == codes::UNRESOLVED_IMPORT
             || d.code == codes::INVALID_ANNOTATION
             || d.code.name() == "strict-star-import"
@@ -105,6 +113,20 @@ pub(crate) fn check(db: &dyn Db, file: SourceFile, mut diags: Vec<Diagnostic>) -
         }
         true
     });
+    // Message 5: a name defined nowhere.
+    let text = file.text(db);
+    for d in &mut diags {
+        if d.code == codes::UNRESOLVED_NAME {
+            let name = text
+                .get(d.span.start as usize..d.span.end as usize)
+                .unwrap_or("?");
+            *d = Diagnostic::new(
+                codes::STATIC_UNDEFINED_NAME,
+                d.span,
+                format!("Name `{name}` is not defined."),
+            );
+        }
+    }
     diags.extend(analysis.diagnostics.iter().cloned());
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags

@@ -193,8 +193,22 @@ impl<'db> StaticPass<'db> {
 
     /// Checks that a value flows into a typed slot: message 1 or the `CAST` fact.
     pub fn check_flow(&mut self, value: &ast::Expr, declared: Ty) {
+        if self.unboxes_into(value, declared) || self.checked_literal(value, declared) {
+            return;
+        }
         let ty = self.ty(value);
         self.check_flow_ty(ty, Span::from(value.range()), declared);
+    }
+
+    /// `unbox(x)` takes the primitive type its context expects (`int64` without one).
+    pub fn unboxes_into(&mut self, value: &ast::Expr, declared: Ty) -> bool {
+        let is_unbox = matches!(value, ast::Expr::Call(c)
+            if super::hooks::static_function_name(self.db, self.ty(&c.func)) == Some("unbox"));
+        if let (true, TyKind::Primitive(p)) = (is_unbox, declared.kind()) {
+            self.facts.primitives.push((Span::from(value.range()), *p));
+            return true;
+        }
+        false
     }
 
     pub fn check_flow_ty(&mut self, ty: Ty, span: Span, declared: Ty) {
@@ -273,6 +287,11 @@ impl<'db> StaticPass<'db> {
                     self.expr(value);
                 }
                 let Some(ret) = self.scope().ret else { return };
+                if let Some(v) = &r.value
+                    && (self.unboxes_into(v, ret) || self.checked_literal(v, ret))
+                {
+                    return;
+                }
                 let (ty, span) = match &r.value {
                     Some(v) => (self.ty(v), Span::from(v.range())),
                     None => (Ty::none(), Span::from(r.range)),
@@ -361,7 +380,7 @@ impl<'db> StaticPass<'db> {
                 self.expr(&a.test);
                 if let Some(msg) = &a.msg {
                     self.expr(msg);
-                    self.no_primitive(msg);
+                    self.no_primitive_because(msg, "assert message cannot be a primitive");
                 }
             }
             S::Expr(e) => self.expr(&e.value),
@@ -467,6 +486,11 @@ impl<'db> StaticPass<'db> {
                 self.expr(&s.value);
                 self.expr(&s.slice);
                 super::exprs::subscript_store(self, s);
+                let whole = match value {
+                    Some(v) => Span::new(u32::from(s.range.start()), u32::from(v.range().end())),
+                    None => Span::from(s.range),
+                };
+                self.checked_subscript(s, value, whole);
             }
             ast::Expr::Tuple(t) => {
                 for elt in &t.elts {
@@ -569,7 +593,19 @@ impl<'db> StaticPass<'db> {
         super::exprs::check_arithmetic(self, left, a.op, right, Span::from(a.range));
     }
 
-    /// A primitive may not appear here (assert messages, container elements...).
+    /// A primitive may not appear here, for the reason Cinder gives (dict keys, set
+    /// members, generator elements, slice bounds, formatted values, yields...).
+    pub fn no_primitive_because(&mut self, expr: &ast::Expr, reason: &str) {
+        if matches!(self.ty(expr).kind(), TyKind::Primitive(_)) {
+            self.report(
+                codes::PRIMITIVE_NOT_OBJECT,
+                Span::from(expr.range()),
+                reason,
+            );
+        }
+    }
+
+    /// A primitive may not appear here (list and tuple elements, decorators...).
     pub fn no_primitive(&mut self, expr: &ast::Expr) {
         let ty = self.ty(expr);
         if matches!(ty.kind(), TyKind::Primitive(_)) {
