@@ -25,8 +25,8 @@ pub use line_index::{LineCol, LineIndex};
 pub use parse::{Comment, ParsedModule, parse_source, parsed_module};
 pub use ready::{CheckedModule, ModuleKind, ReadyModule, checked_module, module_kind_of};
 pub use rules::static_python::facts::{
-    ArgChecks, CallFact, CheckedBuild, ContainerFact, ContainerKind, FieldFact, FunctionDescr,
-    StaticFacts, TypeDescr,
+    ArgChecks, CallFact, CheckedBuild, ClassLayout, ContainerFact, ContainerKind, FieldFact,
+    FunctionDescr, StaticFacts, TypeDescr,
 };
 
 /// Every diagnostic of `file`: syntax errors and, later, type, static and strict errors,

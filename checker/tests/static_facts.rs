@@ -98,6 +98,8 @@ def use(c: C, d: D, o: Optional[C]) -> int:
             field 123..129 `self.x`: STORE_FIELD main.C.x: int
             field 176..182 `self.x`: LOAD_FIELD main.C.x: int
             field 295..298 `c.x`: STORE_FIELD main.C.x: int
+            class C: slots [x: builtins.int] final []
+            class D: slots [] final []
         "#]],
     );
 }
@@ -126,6 +128,7 @@ def f(x) -> C:
             call 89..95 `make()`: dynamic call
             cast 89..95 `make()`: CAST builtins.int
             cast 107..108 `x`: CAST main.C
+            class C: slots [] final []
         "#]],
     );
 }
@@ -305,6 +308,7 @@ def g(x: object) -> Optional[C]:
             args g: []
             call 128..138 `cast(C, x)`: CAST main.C
             cast 184..204 `cast(Optional[C], x)`: CAST main.C?
+            class C: slots [] final []
         "#]],
     );
 }

@@ -58,7 +58,11 @@
 //!   `value, seq, idx --`.
 //! - `BUILD_CHECKED_LIST` const `(type_descr, n)`: `item1..itemn -- list`;
 //!   `BUILD_CHECKED_MAP` const `(type_descr, n)`: `k1, v1, ..., kn, vn -- dict`.
-//! - `LOAD_TYPE` no operand: `obj -- type(obj)`.
+//! - `LOAD_TYPE` no operand: `obj -- type(obj)` (`type(x)` in a static module).
+//! - `REFINE_TYPE`, `LOAD_LOCAL`/`STORE_LOCAL`, `INVOKE_NATIVE`, `LOAD_METHOD_STATIC`,
+//!   `JUMP_IF_ZERO_OR_POP`/`JUMP_IF_NONZERO_OR_POP`: in the table, not emitted (primitive
+//!   locals are fast locals; `and`/`or` over `cbool` use the ordinary jumps, a `cbool`
+//!   being a `bool`).
 //!
 //! # Descriptors
 //! - type descr: a tuple of strs `(module, *qualname_parts, [type_args], *markers)`: e.g.
@@ -71,13 +75,26 @@
 //!   for a method (the container is told apart by its length: a module tuple has exactly
 //!   one element, a class descr at least two).
 //!
+//! # Lowering choices (what codegen emits for the rest)
+//! - `for i in crange(n)`: an ordinary `FOR_ITER` loop over the runtime's `crange` (a range
+//!   iterator yields `Value::Int`, which *is* the `int64` representation): one dispatch per
+//!   iteration, fewer than a compare/branch/increment sequence of primitive opcodes.
+//! - `Final` globals of the module are inlined (`LOAD_CONST` of their folded value).
+//! - A call of a top-level `@inline` function whose body is `return <expr>` over its
+//!   parameters is compiled in place inside functions: arguments go to hidden fast locals
+//!   named `param$inlineN`, then the expression.
+//! - `super().m(...)` stays an ordinary call; calls with keywords or `*args` to static
+//!   functions are ordinary calls too (the callee's `CHECK_ARGS` runs).
+//!
 //! # Static classes and modules (names codegen puts in namespaces)
-//! - A static class body defines `__slot_types__`: a dict `{field: type_descr}` of its own
-//!   typed instance fields (inherited ones are not repeated); its presence marks the class
-//!   static (slotted, fields at fixed slots, primitive fields zero-initialised).
-//!   `__final_methods__` is a tuple of the names of its `@final` methods.
-//! - A static module defines `__final_constants__`: a tuple of the names of its `Final`
-//!   globals (which codegen also inlines at every use in the module).
+//! - A static (top-level) class body defines, right after `__qualname__`,
+//!   `__slot_types__`: a dict `{field: type_descr}` of its own typed instance fields
+//!   (inherited ones are not repeated; a field with a class-level default is left out and
+//!   stays a class attribute), and `__final_methods__`: a tuple of the names of its
+//!   `@final` methods. `__slot_types__` marks the class static.
+//! - A static module defines `__final_constants__` first: a tuple of the names of its
+//!   `Final` globals (which codegen also inlines in the module). Its presence marks the
+//!   module static (the runtime freezes it after import).
 
 use super::code_object::Constant;
 

@@ -333,8 +333,11 @@ impl<'a> Compiler<'a> {
         );
         self.nameop("__name__", NameCtx::Load)?;
         self.nameop("__module__", NameCtx::Store)?;
-        self.load_const(Constant::Str(qualname));
+        self.load_const(Constant::Str(qualname.clone()));
         self.nameop("__qualname__", NameCtx::Store)?;
+        if self.st.is_some() {
+            self.emit_class_layout(&qualname)?;
+        }
         self.body(&c.body, false)?;
         self.unset_loc();
         if self.scope().needs_class_closure {

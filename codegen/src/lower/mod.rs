@@ -568,6 +568,10 @@ pub(crate) fn compile_static_statements<'a>(
     }
     compiler.st = Some(Box::new(info));
     compiler.enter_unit(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
+    if let Some(first) = body.first() {
+        compiler.set_loc(ast::Ranged::range(first));
+    }
+    compiler.emit_final_constants(body)?;
     compiler.module_body(body)?;
     let mut code = compiler.leave_unit()?;
     code.flags |= flags::STATIC;

@@ -22,6 +22,9 @@ pub(crate) fn key_of<T: Ranged>(node: &T) -> Key {
     (u32::from(r.start()), u32::from(r.end()))
 }
 
+/// A class's `(field, descriptor)` slots and `@final` method names.
+pub(crate) type Layout = (Vec<(String, TypeRef)>, Vec<String>);
+
 /// What lowering knows about a static module.
 #[derive(Default)]
 pub(crate) struct StaticInfo {
@@ -43,6 +46,8 @@ pub(crate) struct StaticInfo {
     pub subst: HashMap<String, u32>,
     /// Inlined call sites so far (names the hidden locals).
     pub inlined: u32,
+    /// Top-level classes: `(field, descriptor)` slots and `@final` method names.
+    pub layouts: HashMap<String, Layout>,
     /// Reads of the module's `Final` globals, by name.
     pub finals: HashMap<Key, String>,
     /// The constant value of each `Final` global whose value folds to a constant.
@@ -88,6 +93,17 @@ impl StaticInfo {
             let ty = info.checked_type(b);
             info.checked_builds
                 .insert((span.start, span.end), (ty, b.dict));
+        }
+        for class in &facts.classes {
+            let fields = class
+                .fields
+                .iter()
+                .map(|(n, d)| (n.clone(), info.type_ref(d)))
+                .collect();
+            info.layouts.insert(
+                class.qualname.clone(),
+                (fields, class.final_methods.clone()),
+            );
         }
         for (span, name) in &facts.inlines {
             info.inlines.insert((span.start, span.end), name.clone());

@@ -451,6 +451,44 @@ impl<'a> Compiler<'a> {
         st.classes_with_init.contains(&ty.path[0])
     }
 
+    /// In a static class body: `__slot_types__ = {field: descr, ...}` and
+    /// `__final_methods__ = (name, ...)` from the class's layout fact.
+    pub(crate) fn emit_class_layout(&mut self, qualname: &str) -> Result<()> {
+        let Some((fields, finals)) = self
+            .st
+            .as_ref()
+            .and_then(|st| st.layouts.get(qualname).cloned())
+        else {
+            return Ok(());
+        };
+        for (name, ty) in &fields {
+            self.load_const(Constant::Str(name.clone()));
+            self.load_const(encode_type(ty));
+        }
+        self.emit(Opcode::BUILD_MAP, fields.len() as u32);
+        self.nameop("__slot_types__", super::NameCtx::Store)?;
+        self.load_const(Constant::Tuple(
+            finals.into_iter().map(Constant::Str).collect(),
+        ));
+        self.nameop("__final_methods__", super::NameCtx::Store)
+    }
+
+    /// `__final_constants__ = (name, ...)` at the start of a static module: the names of
+    /// its `Final` globals (the runtime freezes a module that defines it).
+    pub(crate) fn emit_final_constants(&mut self, body: &[ast::Stmt]) -> Result<()> {
+        let mut names = Vec::new();
+        for stmt in body {
+            if let ast::Stmt::AnnAssign(a) = stmt
+                && let ast::Expr::Name(n) = a.target.as_ref()
+                && is_final_annotation(&a.annotation)
+            {
+                names.push(Constant::Str(n.id.to_string()));
+            }
+        }
+        self.load_const(Constant::Tuple(names));
+        self.nameop("__final_constants__", super::NameCtx::Store)
+    }
+
     /// `CHECK_ARGS` for the function being compiled, when it checks anything.
     pub(crate) fn emit_check_args(&mut self, qualname: &str) {
         let Some(checks) = self.st.as_ref().and_then(|st| st.arg_checks.get(qualname)) else {
@@ -525,6 +563,16 @@ fn only_names(e: &ast::Expr, params: &[String]) -> bool {
         E::Attribute(a) => only_names(&a.value, params),
         E::Subscript(s) => only_names(&s.value, params) && only_names(&s.slice, params),
         E::Tuple(t) => t.elts.iter().all(|v| only_names(v, params)),
+        _ => false,
+    }
+}
+
+/// `Final`, `Final[T]`, `typing.Final[T]`.
+fn is_final_annotation(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Name(n) => n.id.as_str() == "Final",
+        ast::Expr::Attribute(a) => a.attr.as_str() == "Final",
+        ast::Expr::Subscript(s) => is_final_annotation(&s.value),
         _ => false,
     }
 }

@@ -14,9 +14,10 @@ use crate::types::class::is_builtin;
 use crate::types::{Ty, TyKind};
 
 use super::descr::type_descr;
-use super::facts::{CallFact, CheckedBuild, ContainerFact, ContainerKind, TypeDescr};
+use super::facts::{CallFact, CheckedBuild, ClassLayout, ContainerFact, ContainerKind, TypeDescr};
 use super::hooks::{is_static_stub_class, primitive_of, static_function_name};
 use super::walk::{ScopeKind, StaticPass};
+use crate::declare::MemberKind;
 
 impl StaticPass<'_> {
     /// `cast(T, x)` with a runtime-checkable `T`: a [`CallFact::Cast`] for the call.
@@ -213,5 +214,35 @@ impl StaticPass<'_> {
             Some(entry) => entry.1 = CallFact::LoadType,
             None => self.facts.calls.push((span, CallFact::LoadType)),
         }
+    }
+}
+
+impl StaticPass<'_> {
+    /// The layouts of the module's top-level classes: own instance fields without a class
+    /// default (their descriptors; `builtins.object` when dynamic) and `@final` methods.
+    pub(super) fn layout_facts(&mut self) {
+        let mut layouts = Vec::new();
+        for (qualname, class) in &self.decls.classes {
+            if qualname.contains('.') {
+                continue;
+            }
+            let mut fields = Vec::new();
+            let mut final_methods = Vec::new();
+            for (name, member) in &class.members {
+                match member.kind {
+                    MemberKind::InstanceVar if !member.has_default => {
+                        fields.push((name.to_string(), self.descr_or_object(member.ty)));
+                    }
+                    MemberKind::Method if member.is_final => final_methods.push(name.to_string()),
+                    _ => {}
+                }
+            }
+            layouts.push(ClassLayout {
+                qualname: qualname.to_string(),
+                fields,
+                final_methods,
+            });
+        }
+        self.facts.classes = layouts;
     }
 }

@@ -107,6 +107,15 @@ pub struct CheckedBuild {
     pub args: Vec<TypeDescr>,
 }
 
+/// The layout of a static class defined at the top of the module: its own typed instance
+/// fields (the class's `__slot_types__`) and its `@final` methods.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassLayout {
+    pub qualname: String,
+    pub fields: Vec<(String, TypeDescr)>,
+    pub final_methods: Vec<String>,
+}
+
 /// A field of a static class read or written through `LOAD_FIELD`/`STORE_FIELD`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldFact {
@@ -140,6 +149,8 @@ pub struct StaticFacts {
     /// Container expressions whose kind the checker knows: the receivers of subscripts
     /// with a primitive index and the arguments of `clen`.
     pub containers: Vec<(Span, ContainerFact)>,
+    /// The module's top-level classes, in declaration order.
+    pub classes: Vec<ClassLayout>,
     /// Calls that build a checked container.
     pub checked_builds: Vec<(Span, CheckedBuild)>,
     /// Calls of this module's top-level `@inline` functions (by name), which codegen
@@ -283,6 +294,20 @@ impl StaticFacts {
                 s.end,
                 src(s),
                 args.join(", ")
+            );
+        }
+        for class in &self.classes {
+            let fields: Vec<String> = class
+                .fields
+                .iter()
+                .map(|(n, d)| format!("{n}: {d}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "class {}: slots [{}] final [{}]",
+                class.qualname,
+                fields.join(", "),
+                class.final_methods.join(", ")
             );
         }
         for (s, name) in &self.inlines {

@@ -141,6 +141,7 @@ impl<'db> StaticPass<'db> {
         }
         pass.scopes.push(module);
         pass.stmts(suite);
+        pass.layout_facts();
         pass.facts.finish();
         pass.diags.sort_by_key(|d| (d.span.start, d.span.end));
         pass.diags.dedup();
