@@ -23,8 +23,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 const LIB: &str = "import __static__\n\ndef triple(x: int) -> int:\n    return x * 3\n";
-const MAIN: &str =
-    "import __static__\nfrom lib import triple\n\ndef f(y: int) -> int:\n    return triple(y) + 1\n";
+const MAIN: &str = "import __static__\nfrom lib import triple\n\ndef f(y: int) -> int:\n    return triple(y) + 1\n";
 
 #[test]
 fn a_static_module_with_errors_is_refused_with_the_checkers_messages() {
@@ -71,12 +70,7 @@ fn an_imported_static_module_goes_through_the_checker() {
     )
     .unwrap();
     let out = cinder(&["run", "main.py"], dir.path());
-    assert_eq!(
-        text(&out.stdout),
-        "refused True\n",
-        "{}",
-        text(&out.stderr)
-    );
+    assert_eq!(text(&out.stdout), "refused True\n", "{}", text(&out.stderr));
 }
 
 #[test]
@@ -85,10 +79,7 @@ fn static_pycs_have_our_magic_and_python_refuses_them() {
     std::fs::write(dir.path().join("lib.py"), LIB).unwrap();
     std::fs::write(dir.path().join("main.py"), MAIN).unwrap();
     std::fs::write(dir.path().join("plain.py"), "print(1)\n").unwrap();
-    let out = cinder(
-        &["compile", "main.py", "plain.py", "-o", "out"],
-        dir.path(),
-    );
+    let out = cinder(&["compile", "main.py", "plain.py", "-o", "out"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let bytes = std::fs::read(dir.path().join("out/main.pyc")).unwrap();
     let header = pyc::read_header(&bytes).unwrap();

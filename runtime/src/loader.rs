@@ -13,8 +13,8 @@ use cinder_codegen::format::opcodes::{Opcode, Operand};
 use cinder_codegen::format::{exception_table, line_table, pyc};
 
 use crate::interp::{Code, Handler, Instr, Span};
-use crate::static_rt::descr::Slot;
 use crate::object::{PyStr, Value, big_to_value, new_dict};
+use crate::static_rt::descr::Slot;
 
 /// Why a module could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -477,10 +477,7 @@ impl Interp {
 
     pub fn new_instance(&self, klass: &Rc<Class>, base_value: Value) -> Value {
         let (dict, slots) = match &klass.layout {
-            Some(layout) => (
-                layout.has_dict.then(new_dict),
-                layout.initial.clone(),
-            ),
+            Some(layout) => (layout.has_dict.then(new_dict), layout.initial.clone()),
             None => (Some(new_dict()), Vec::new()),
         };
         Value::Instance(Rc::new(Instance {

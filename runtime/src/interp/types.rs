@@ -216,7 +216,12 @@ impl Types {
         // `typing`) can register it.
         out.push((
             "memoryview",
-            new_class("memoryview", vec![self.object.clone()], BaseKind::Other, true),
+            new_class(
+                "memoryview",
+                vec![self.object.clone()],
+                BaseKind::Other,
+                true,
+            ),
         ));
         out
     }
