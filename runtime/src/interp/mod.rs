@@ -6,6 +6,23 @@
 //! overflowing the stack. Generators own their [`Frame`] on the heap and re-enter `eval` on
 //! every `send`.
 
+// The value-stack macros of the eval loop and its helpers (defined before the modules that
+// use them: `macro_rules!` scoping is textual).
+macro_rules! pop {
+    ($f:expr) => {
+        $f.stack.pop().unwrap_or_default()
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last_mut() {
+            Some(v) => v,
+            None => return Err(PyErr::new(ExcKind::SystemError, "value stack underflow")),
+        }
+    };
+}
+
 mod attr;
 mod call;
 mod caret;
@@ -14,6 +31,7 @@ pub(crate) mod eval;
 mod exceptions;
 mod fast;
 mod format_spec;
+mod frame_ops;
 mod import;
 mod iterate;
 mod numeric;
