@@ -730,7 +730,10 @@ fn classmethod_new(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn super_new(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     match &args[1..] {
-        [Value::Class(k), obj] => Ok(Value::Super(Rc::new((k.clone(), obj.clone())))),
+        [Value::Class(k), obj] => {
+            interp.types.super_check(k, obj)?;
+            Ok(Value::Super(Rc::new((k.clone(), obj.clone()))))
+        }
         [Value::Class(k)] => Ok(Value::Super(Rc::new((k.clone(), Value::None)))),
         [] => Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments")),
         _ => {

@@ -14,6 +14,7 @@ mod list_methods;
 mod modules;
 mod numbers;
 mod str_case;
+mod str_translate;
 mod str_methods;
 
 pub use dict_methods::view_items;

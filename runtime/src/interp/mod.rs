@@ -7,6 +7,7 @@
 //! every `send`.
 
 mod attr;
+mod awaitable;
 mod call;
 mod caret;
 mod compare;

@@ -242,7 +242,15 @@ impl Interp {
                     };
                 }
                 let inner = inst.base_value.borrow().clone();
-                if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
+                // Only `str` has its own `__str__`: other built-in bases print their repr,
+                // so a subclass's `__repr__` shows through `str()`.
+                let own_repr = klass
+                    .lookup(&self.names.repr.clone())
+                    .is_some_and(|m| !matches!(m, Value::Builtin(_)));
+                if !inner.is_null()
+                    && klass.base_kind != crate::object::BaseKind::Exception
+                    && !(own_repr && klass.base_kind != crate::object::BaseKind::Str)
+                {
                     return self.str_of(&inner);
                 }
                 self.repr(v)
@@ -265,6 +273,9 @@ impl Interp {
             {
                 let r = self.call_value(&m, &[v.clone(), Value::from_string(spec)], None)?;
                 return self.str_of(&r);
+            }
+            if spec.is_empty() {
+                return self.str_of(v);
             }
             let inner = inst.base_value.borrow().clone();
             if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
