@@ -14,6 +14,7 @@
 mod abc;
 mod collections;
 mod fileio;
+mod io;
 mod itertools;
 mod random;
 mod thread;
@@ -35,6 +36,7 @@ pub fn lookup(interp: &mut Interp, name: &str) -> Option<Value> {
         "_abc" => abc::module(interp),
         "types" => types::module(interp),
         "_cinder_io" => fileio::module(interp),
+        "io" => io::module(interp),
         _ => crate::static_rt::module(interp, name),
     }
 }
