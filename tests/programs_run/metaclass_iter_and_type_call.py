@@ -30,3 +30,15 @@ try:
     a, b, c = Color
 except ValueError as e:
     print(e)
+
+
+class Num(int):
+    def __repr__(self):
+        return "<Num %d>" % int(self)
+
+
+class ReprOnly(Num):
+    __str__ = int.__repr__
+
+
+print(Num(3), str(Num(4)), ReprOnly(5), repr(ReprOnly(6)), f"{ReprOnly(7)}")

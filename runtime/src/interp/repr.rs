@@ -210,8 +210,17 @@ impl Interp {
             Value::Str(s) => Ok(s.as_str().to_owned()),
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.str_.clone())
-                    && !matches!(m, Value::Builtin(_))
+                let str_name = self.names.str_.clone();
+                // A built-in `__str__` counts when a Python class set it (enum's `ReprEnum`
+                // sets `__str__ = int.__repr__`).
+                let set_by_class = klass
+                    .mro
+                    .borrow()
+                    .iter()
+                    .find(|c| c.dict.get_str(&str_name).is_some())
+                    .is_some_and(|c| !c.is_builtin);
+                if let Some(m) = klass.lookup(&str_name)
+                    && (set_by_class || !matches!(m, Value::Builtin(_)))
                 {
                     let r = self.call_value(&m, std::slice::from_ref(v), None)?;
                     return match r {
