@@ -47,6 +47,8 @@ pub fn install(interp: &mut Interp) {
     def_class(&t.object, "__format__", object_format);
     def_class(&t.object, "__delattr__", object_delattr);
     def_class(&t.object, "__dir__", object_dir);
+    def_class(&t.object, "__reduce_ex__", object_reduce);
+    def_class(&t.object, "__reduce__", object_reduce);
     t.object.dict.set_item(
         "__init_subclass__",
         Value::ClassMethod(Rc::new(super::native("__init_subclass__", noop))),
@@ -65,6 +67,34 @@ pub fn install(interp: &mut Interp) {
     def_class(&t.property, "getter", property_getter);
     def_class(&t.property, "deleter", property_deleter);
     def_class(&t.property, "__get__", property_get);
+}
+
+/// `object.__reduce_ex__` / `__reduce__`: `(copyreg.__newobj__, (cls,), state, None, None)`
+/// with the instance `__dict__` as state (what `copy` and `pickle` use for plain instances).
+fn object_reduce(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let Some(obj) = args.first() else {
+        return Err(PyErr::type_error("__reduce_ex__() needs an argument"));
+    };
+    let klass = interp.types.type_of(obj);
+    let Value::Instance(inst) = obj else {
+        return Err(PyErr::type_error(format!(
+            "cannot pickle '{}' object",
+            klass.name()
+        )));
+    };
+    let copyreg = interp.import_dotted("copyreg")?;
+    let newobj = interp.get_attr(&copyreg, &Value::str("__newobj__"))?;
+    let state = match &inst.dict {
+        Some(d) if !d.is_empty() => Value::Dict(d.clone()),
+        _ => Value::None,
+    };
+    Ok(Value::tuple(vec![
+        newobj,
+        Value::tuple(vec![Value::Class(klass)]),
+        state,
+        Value::None,
+        Value::None,
+    ]))
 }
 
 fn noop(_: &mut Interp, _: &[Value], _: &Kw) -> PyResult<Value> {
@@ -512,10 +542,56 @@ fn type_new(interp: &mut Interp, args: &[Value], kwargs: &Kw) -> PyResult<Value>
                 Value::Class(k) => k.clone(),
                 _ => return Err(PyErr::type_error("type.__new__ requires a type")),
             };
+            if let Some(winner) = derived_metaclass(interp, &meta, bases)?
+                && let Some(new) = winner.lookup_str("__new__")
+                && !matches!(new, Value::Builtin(_))
+            {
+                // `type(name, bases, ns)` with a base whose metaclass has its own `__new__`:
+                // CPython hands the call over to that metaclass.
+                let new = match new {
+                    Value::StaticMethod(f) => (*f).clone(),
+                    other => other,
+                };
+                let mut all = vec![
+                    Value::Class(winner),
+                    name.clone(),
+                    bases.clone(),
+                    ns.clone(),
+                ];
+                let mut names = Vec::with_capacity(kwargs.len());
+                for (k, v) in kwargs {
+                    names.push(Value::Str(k.clone()));
+                    all.push(v.clone());
+                }
+                let kw_names = (!names.is_empty()).then(|| Value::tuple(names));
+                return interp.call_value(&new, &all, kw_names.as_ref());
+            }
             super::build_class::create_class(interp, &meta, name, bases, ns, kwargs)
         }
         _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
     }
+}
+
+/// The metaclass of `bases` more derived than `meta`, when `meta` is `type` itself.
+fn derived_metaclass(
+    interp: &mut Interp,
+    meta: &Rc<Class>,
+    bases: &Value,
+) -> PyResult<Option<Rc<Class>>> {
+    if !Rc::ptr_eq(meta, &interp.types.type_) {
+        return Ok(None);
+    }
+    let mut winner: Option<Rc<Class>> = None;
+    for b in interp.collect(bases.clone())? {
+        if let Value::Class(k) = b
+            && let Some(m) = k.metaclass.borrow().clone()
+            && !Rc::ptr_eq(&m, meta)
+            && winner.as_ref().is_none_or(|w| m.is_subclass(w))
+        {
+            winner = Some(m);
+        }
+    }
+    Ok(winner)
 }
 
 fn object_new(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
@@ -730,7 +806,10 @@ fn classmethod_new(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn super_new(interp: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {
     match &args[1..] {
-        [Value::Class(k), obj] => Ok(Value::Super(Rc::new((k.clone(), obj.clone())))),
+        [Value::Class(k), obj] => {
+            interp.types.super_check(k, obj)?;
+            Ok(Value::Super(Rc::new((k.clone(), obj.clone()))))
+        }
         [Value::Class(k)] => Ok(Value::Super(Rc::new((k.clone(), Value::None)))),
         [] => Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments")),
         _ => {

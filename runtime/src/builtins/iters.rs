@@ -30,6 +30,8 @@ pub fn install(interp: &mut Interp) {
         def_class(&g, "throw", gen_throw);
         def_class(&g, "close", gen_close);
     }
+    // A coroutine is its own `__await__` iterator (CPython wraps it; `send` behaves the same).
+    def_class(&interp.types.coroutine.clone(), "__await__", iter_self);
 }
 
 fn enumerate(interp: &mut Interp, args: &[Value], kwargs: &Kw) -> PyResult<Value> {

@@ -15,6 +15,7 @@ mod modules;
 mod numbers;
 mod str_case;
 mod str_methods;
+mod str_translate;
 
 pub use dict_methods::view_items;
 pub use iters::iter_next_slow;

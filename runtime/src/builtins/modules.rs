@@ -214,11 +214,18 @@ fn stream_flush(interp: &mut Interp, _: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 /// `open()` is not available yet: say so clearly.
-pub fn open_file(_: &mut Interp, _: &[Value], _: &Kw) -> PyResult<Value> {
-    Err(PyErr::new(
-        ExcKind::OSError,
-        "open() is not supported by cinder's runtime yet",
-    ))
+/// `open()`: the file objects are Python classes of the native `_cinder_io` module.
+pub fn open_file(interp: &mut Interp, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    let module = interp.import_dotted("_cinder_io")?;
+    let open = interp.get_attr(&module, &Value::str("open"))?;
+    let mut all = args.to_vec();
+    let mut names = Vec::with_capacity(kwargs.len());
+    for (k, v) in kwargs {
+        names.push(Value::Str(k.clone()));
+        all.push(v.clone());
+    }
+    let kw_names = (!names.is_empty()).then(|| Value::tuple(names));
+    interp.call_value(&open, &all, kw_names.as_ref())
 }
 
 fn sys_exit(_: &mut Interp, args: &[Value], _: &Kw) -> PyResult<Value> {

@@ -51,6 +51,7 @@ pub fn install(interp: &mut Interp) {
         def_class(&k, name, *f);
     }
     super::str_case::install(&k);
+    super::str_translate::install(&k);
     let b = interp.types.bytes.clone();
     def_class(&b, "decode", decode);
     def_class(&b, "hex", bytes_hex);

@@ -51,7 +51,7 @@ impl Interp {
     }
 
     /// Binds a class attribute found on `klass` to `obj` (the descriptor protocol).
-    fn bind(&mut self, attr: Value, obj: &Value, klass: &Rc<Class>) -> PyResult<Value> {
+    pub(crate) fn bind(&mut self, attr: Value, obj: &Value, klass: &Rc<Class>) -> PyResult<Value> {
         match attr {
             Value::Function(_) | Value::Builtin(_) => {
                 if let Value::Builtin(b) = &attr

@@ -462,6 +462,9 @@ impl Interp {
                 klass.name()
             )));
         }
+        if let Some(abstracts) = klass.dict.get_item("__abstractmethods__") {
+            self.check_not_abstract(klass, abstracts)?;
+        }
         let base_value = match klass.base_kind {
             BaseKind::Exception => {
                 let (pos, _) = split_kwargs(args, kw_names);

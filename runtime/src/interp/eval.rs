@@ -603,6 +603,35 @@ impl Interp {
                 Opcode::PREP_RERAISE_STAR | Opcode::CHECK_EG_MATCH => {
                     return Err(PyErr::new(ExcKind::SystemError, "except* is not supported"));
                 }
+                Opcode::GET_AWAITABLE => {
+                    let v = pop!(f);
+                    let a = self.get_awaitable(v, instr.arg)?;
+                    f.stack.push(a);
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let mgr = pop!(f);
+                    let (exit, r) = self.before_async_with(&mgr)?;
+                    f.stack.push(exit);
+                    f.stack.push(r);
+                }
+                Opcode::GET_AITER => {
+                    let obj = pop!(f);
+                    let it = self.get_aiter(&obj)?;
+                    f.stack.push(it);
+                }
+                Opcode::GET_ANEXT => {
+                    let aiter = peek(f, 1)?.clone();
+                    let a = self.get_anext(&aiter)?;
+                    f.stack.push(a);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = pop!(f);
+                    if !self.ends_async_for(&exc)? {
+                        self.reraising = true;
+                        return Err(PyErr::Obj(exc));
+                    }
+                    f.stack.pop();
+                }
                 Opcode::BEFORE_WITH => {
                     let mgr = pop!(f);
                     let exit = self.special_method(&mgr, "__exit__")?;

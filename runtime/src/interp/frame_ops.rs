@@ -205,6 +205,7 @@ impl Interp {
                 if this.is_null() {
                     return Err(PyErr::new(ExcKind::RuntimeError, "super(): arg[0] deleted"));
                 }
+                self.types.super_check(&klass, &this)?;
                 Ok(Value::Super(Rc::new((klass, this))))
             }
             "globals" => Ok(Value::Dict(f.globals.clone())),

@@ -64,6 +64,14 @@ impl Interp {
                     )));
                 }
             }
+            // A class whose metaclass defines `__iter__` (enum classes).
+            Value::Class(ref k)
+                if let Some(meta) = k.metaclass.borrow().clone()
+                    && let Some(m) = meta.lookup(&self.names.iter.clone())
+                    && !matches!(m, Value::Builtin(_)) =>
+            {
+                return self.call_value(&m, std::slice::from_ref(&v), None);
+            }
             other => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",

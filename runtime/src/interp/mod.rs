@@ -24,6 +24,7 @@ macro_rules! top {
 }
 
 mod attr;
+mod awaitable;
 mod call;
 mod caret;
 mod compare;

@@ -210,8 +210,17 @@ impl Interp {
             Value::Str(s) => Ok(s.as_str().to_owned()),
             Value::Instance(inst) => {
                 let klass = inst.class();
-                if let Some(m) = klass.lookup(&self.names.str_.clone())
-                    && !matches!(m, Value::Builtin(_))
+                let str_name = self.names.str_.clone();
+                // A built-in `__str__` counts when a Python class set it (enum's `ReprEnum`
+                // sets `__str__ = int.__repr__`).
+                let set_by_class = klass
+                    .mro
+                    .borrow()
+                    .iter()
+                    .find(|c| c.dict.get_str(&str_name).is_some())
+                    .is_some_and(|c| !c.is_builtin);
+                if let Some(m) = klass.lookup(&str_name)
+                    && (set_by_class || !matches!(m, Value::Builtin(_)))
                 {
                     let r = self.call_value(&m, std::slice::from_ref(v), None)?;
                     return match r {
@@ -242,7 +251,15 @@ impl Interp {
                     };
                 }
                 let inner = inst.base_value.borrow().clone();
-                if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {
+                // Only `str` has its own `__str__`: other built-in bases print their repr,
+                // so a subclass's `__repr__` shows through `str()`.
+                let own_repr = klass
+                    .lookup(&self.names.repr.clone())
+                    .is_some_and(|m| !matches!(m, Value::Builtin(_)));
+                if !inner.is_null()
+                    && klass.base_kind != crate::object::BaseKind::Exception
+                    && !(own_repr && klass.base_kind != crate::object::BaseKind::Str)
+                {
                     return self.str_of(&inner);
                 }
                 self.repr(v)
@@ -265,6 +282,9 @@ impl Interp {
             {
                 let r = self.call_value(&m, &[v.clone(), Value::from_string(spec)], None)?;
                 return self.str_of(&r);
+            }
+            if spec.is_empty() {
+                return self.str_of(v);
             }
             let inner = inst.base_value.borrow().clone();
             if !inner.is_null() && klass.base_kind != crate::object::BaseKind::Exception {

@@ -426,6 +426,22 @@ impl Interp {
                     klass.name()
                 )));
             }
+            // A class whose metaclass defines `__len__` (enum classes).
+            Value::Class(k)
+                if let Some(meta) = k.metaclass.borrow().clone()
+                    && let Some(m) = meta.lookup(&self.names.len.clone())
+                    && !matches!(m, Value::Builtin(_)) =>
+            {
+                let r = self.call_value(&m, std::slice::from_ref(v), None)?;
+                return match Int::of(&r) {
+                    Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
+                    Some(_) => Err(PyErr::value_error("__len__() should return >= 0")),
+                    None => Err(PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.types.type_of(&r).name()
+                    ))),
+                };
+            }
             other => {
                 return Err(PyErr::type_error(format!(
                     "object of type '{}' has no len()",

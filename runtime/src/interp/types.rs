@@ -139,6 +139,21 @@ impl Types {
         &self.exceptions[kind as usize]
     }
 
+    /// The check of `super(klass, obj)`: `obj` is an instance or a subclass of `klass`.
+    pub fn super_check(&self, klass: &Rc<Class>, obj: &Value) -> Result<(), crate::object::PyErr> {
+        if let Value::Class(c) = obj
+            && c.is_subclass(klass)
+        {
+            return Ok(());
+        }
+        if self.type_of(obj).is_subclass(klass) {
+            return Ok(());
+        }
+        Err(crate::object::PyErr::type_error(
+            "super(type, obj): obj must be an instance or subtype of type",
+        ))
+    }
+
     /// `type(value)`.
     pub fn type_of(&self, v: &Value) -> Rc<Class> {
         use Value::*;
@@ -230,5 +245,30 @@ impl Types {
 impl Default for Types {
     fn default() -> Self {
         Types::new()
+    }
+}
+
+impl super::Interp {
+    /// `object.__new__` of a class whose `__abstractmethods__` is not empty: CPython's
+    /// `TypeError` naming the abstract methods in sorted order.
+    pub(crate) fn check_not_abstract(
+        &mut self,
+        klass: &Rc<Class>,
+        abstracts: Value,
+    ) -> crate::object::PyResult<()> {
+        let mut names = Vec::new();
+        for n in self.collect(abstracts)? {
+            names.push(self.str_of(&n)?);
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        let s = if names.len() == 1 { "" } else { "s" };
+        Err(crate::object::PyErr::type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{s} {}",
+            klass.name(),
+            names.join(", ")
+        )))
     }
 }

@@ -13,6 +13,8 @@
 
 mod abc;
 mod collections;
+mod fileio;
+mod io;
 mod itertools;
 mod random;
 mod thread;
@@ -33,6 +35,8 @@ pub fn lookup(interp: &mut Interp, name: &str) -> Option<Value> {
         "_thread" => thread::module(interp),
         "_abc" => abc::module(interp),
         "types" => types::module(interp),
+        "_cinder_io" => fileio::module(interp),
+        "io" => io::module(interp),
         _ => crate::static_rt::module(interp, name),
     }
 }
