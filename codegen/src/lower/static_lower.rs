@@ -162,6 +162,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The `LOAD_FIELD`/`STORE_FIELD` descriptor constant of a static field attribute
+    /// (`obj.x` where the checker recorded the field), for `obj.x op= v`.
+    pub(crate) fn static_field_const(&mut self, target: &'a ast::Expr) -> Option<u32> {
+        let (class, field) = self.st.as_ref()?.fields.get(&key_of(target)).cloned()?;
+        Some(self.add_const(encode_field(&class, &field)))
+    }
+
     /// The operator of `x op= v` on a primitive (`x` and `v` already on the stack):
     /// `PRIMITIVE_BINARY_OP`, wrapped to the type.
     pub(crate) fn static_aug_op(&mut self, a: &'a ast::StmtAugAssign) -> Result<bool> {

@@ -267,12 +267,16 @@ impl<'a> Compiler<'a> {
         let target = a.target.as_ref();
         let stmt_loc = self.unit_ref().loc;
         self.set_loc(target.range());
+        let field = self.static_field_const(target);
         match target {
             ast::Expr::Attribute(attr) => {
                 self.visit_expr(&attr.value)?;
                 self.emit(Opcode::COPY, 1);
                 self.attr_loc(target);
-                self.emit_name(Opcode::LOAD_ATTR, &attr.attr);
+                match field {
+                    Some(index) => self.emit(Opcode::LOAD_FIELD, index),
+                    None => self.emit_name(Opcode::LOAD_ATTR, &attr.attr),
+                }
             }
             ast::Expr::Subscript(s) => {
                 self.visit_expr(&s.value)?;
@@ -299,7 +303,10 @@ impl<'a> Compiler<'a> {
             ast::Expr::Attribute(attr) => {
                 self.attr_loc(target);
                 self.emit(Opcode::SWAP, 2);
-                self.emit_name(Opcode::STORE_ATTR, &attr.attr);
+                match field {
+                    Some(index) => self.emit(Opcode::STORE_FIELD, index),
+                    None => self.emit_name(Opcode::STORE_ATTR, &attr.attr),
+                }
             }
             ast::Expr::Subscript(_) => {
                 self.emit(Opcode::SWAP, 3);

@@ -33,21 +33,8 @@ fn ordering_result(op: u32, ord: Ordering) -> bool {
 impl Interp {
     #[inline]
     pub fn compare_op(&mut self, op: u32, a: Value, b: Value) -> PyResult<Value> {
-        match (&a, &b) {
-            (Value::Int(x), Value::Int(y)) => {
-                return Ok(Value::Bool(ordering_result(op, x.cmp(y))));
-            }
-            (Value::Float(x), Value::Float(y)) => {
-                return Ok(Value::Bool(match op {
-                    LT => x < y,
-                    LE => x <= y,
-                    EQ => x == y,
-                    NE => x != y,
-                    GT => x > y,
-                    _ => x >= y,
-                }));
-            }
-            _ => {}
+        if let Some(r) = super::fast::compare(op, &a, &b) {
+            return Ok(Value::Bool(r));
         }
         self.rich_compare(op, &a, &b)
     }

@@ -69,23 +69,22 @@ fn float_op(base: u32, x: f64, y: f64) -> Option<Value> {
 #[inline(always)]
 pub(super) fn compare(op: u32, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(match op {
-            LT => x < y,
-            LE => x <= y,
-            EQ => x == y,
-            NE => x != y,
-            GT => x > y,
-            _ => x >= y,
-        }),
-        (Value::Float(x), Value::Float(y)) => Some(match op {
-            LT => x < y,
-            LE => x <= y,
-            EQ => x == y,
-            NE => x != y,
-            GT => x > y,
-            _ => x >= y,
-        }),
+        (Value::Int(x), Value::Int(y)) => Some(ordered(op, x, y)),
+        (Value::Float(x), Value::Float(y)) => Some(ordered(op, x, y)),
         _ => None,
+    }
+}
+
+/// `x <op> y` by `PartialOrd` (so a NaN compares false, except with `!=`).
+#[inline(always)]
+fn ordered<T: PartialOrd>(op: u32, x: &T, y: &T) -> bool {
+    match op {
+        LT => x < y,
+        LE => x <= y,
+        EQ => x == y,
+        NE => x != y,
+        GT => x > y,
+        _ => x >= y,
     }
 }
 
