@@ -116,10 +116,7 @@ pub fn signature(
             }
             None => (Ty::any(), false),
         };
-        if matches!(
-            kind,
-            ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-        ) {
+        if kind.is_positional() {
             first = false;
         }
         params.push(Param {
@@ -306,12 +303,7 @@ impl DeclBuilder<'_> {
             let TyKind::Function(deco) = deco.kind() else {
                 return None;
             };
-            let param = deco.sig.params.iter().find(|p| {
-                matches!(
-                    p.kind,
-                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-                )
-            })?;
+            let param = deco.sig.params.iter().find(|p| p.kind.is_positional())?;
             if !param.annotated || deco.flags.inferred_return {
                 return None;
             }

@@ -415,12 +415,7 @@ impl<'db, 'a> Infer<'db, 'a> {
         let positional: Vec<usize> = params
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
-                matches!(
-                    p.kind,
-                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-                )
-            })
+            .filter(|(_, p)| p.kind.is_positional())
             .map(|(i, _)| i)
             .collect();
         let var_positional = params
@@ -782,12 +777,7 @@ fn expected_positional(sig: &Signature, index: usize) -> Option<Ty> {
     let param = sig
         .params
         .iter()
-        .filter(|p| {
-            matches!(
-                p.kind,
-                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-            )
-        })
+        .filter(|p| p.kind.is_positional())
         .nth(index)
         .or_else(|| {
             sig.params

@@ -172,6 +172,16 @@ pub enum ParamKind {
     VarKeyword,
 }
 
+impl ParamKind {
+    /// Whether an argument can be passed to the parameter by position (not `*args`).
+    pub fn is_positional(self) -> bool {
+        matches!(
+            self,
+            ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+        )
+    }
+}
+
 /// One parameter of a signature.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct Param {
@@ -206,12 +216,7 @@ impl Signature {
     /// The signature without its first positional parameter (binding `self`/`cls`).
     pub fn bind_first(&self) -> Signature {
         let mut params: Vec<Param> = self.params.to_vec();
-        if let Some(i) = params.iter().position(|p| {
-            matches!(
-                p.kind,
-                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-            )
-        }) {
+        if let Some(i) = params.iter().position(|p| p.kind.is_positional()) {
             params.remove(i);
         } else if params
             .first()

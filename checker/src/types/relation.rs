@@ -307,12 +307,7 @@ fn signature_assignable(db: &dyn Db, from: &Signature, to: &Signature, d: u32) -
     let from_positional: Vec<_> = from
         .params
         .iter()
-        .filter(|p| {
-            matches!(
-                p.kind,
-                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-            )
-        })
+        .filter(|p| p.kind.is_positional())
         .collect();
     let from_star = from
         .params
@@ -321,12 +316,7 @@ fn signature_assignable(db: &dyn Db, from: &Signature, to: &Signature, d: u32) -
     let to_positional: Vec<_> = to
         .params
         .iter()
-        .filter(|p| {
-            matches!(
-                p.kind,
-                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-            )
-        })
+        .filter(|p| p.kind.is_positional())
         .collect();
     for (i, expected) in to_positional.iter().enumerate() {
         let actual = match from_positional.get(i) {

@@ -260,12 +260,7 @@ impl StaticPass<'_> {
         let positional: Vec<&crate::types::Param> = sig
             .params
             .iter()
-            .filter(|p| {
-                matches!(
-                    p.kind,
-                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-                )
-            })
+            .filter(|p| p.kind.is_positional())
             .collect();
         let var_args = sig
             .params
@@ -311,10 +306,7 @@ impl StaticPass<'_> {
             if p.has_default || matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword) {
                 continue;
             }
-            let by_position = matches!(
-                p.kind,
-                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-            ) && i < c.args.len();
+            let by_position = p.kind.is_positional() && i < c.args.len();
             let by_keyword = c.keywords.iter().any(|k| {
                 k.arg.as_deref() == p.name.as_deref() && p.kind != ParamKind::PositionalOnly
             });
@@ -347,12 +339,7 @@ impl StaticPass<'_> {
         let positional: Vec<&crate::types::Param> = sig
             .params
             .iter()
-            .filter(|p| {
-                matches!(
-                    p.kind,
-                    ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-                )
-            })
+            .filter(|p| p.kind.is_positional())
             .collect();
         for (i, arg) in c.args.iter().enumerate() {
             let Some(param) = positional.get(i) else {

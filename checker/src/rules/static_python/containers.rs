@@ -10,7 +10,7 @@
 use rustpython_parser::ast::{self, Ranged};
 
 use crate::diagnostics::{Span, codes};
-use crate::types::{ParamKind, Signature, Ty, TyKind};
+use crate::types::{Signature, Ty, TyKind};
 
 use super::assign::static_assignable;
 use super::hooks::is_static_stub_class;
@@ -138,12 +138,7 @@ impl StaticPass<'_> {
 fn positional_params(sig: &Signature) -> Vec<&crate::types::Param> {
     sig.params
         .iter()
-        .filter(|p| {
-            matches!(
-                p.kind,
-                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
-            )
-        })
+        .filter(|p| p.kind.is_positional())
         .collect()
 }
 
