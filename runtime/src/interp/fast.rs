@@ -8,21 +8,10 @@
 //! `#[inline(always)]`: the point is that the eval loop's arm does the work itself, with no
 //! call, no `PyResult` returned through memory and no out-of-line `drop` of an inline value.
 
+use super::compare::{EQ, GT, LE, LT, NE};
+use super::numeric::{ADD, AND, INPLACE, MUL, OR, SUB, TRUEDIV, XOR};
+use super::subscript::norm_index;
 use crate::object::Value;
-
-// `BINARY_OP` operator indices (CPython 3.11's `NB_*`); 13 and up are the in-place forms.
-const ADD: u32 = 0;
-const MUL: u32 = 5;
-const SUB: u32 = 10;
-const TRUEDIV: u32 = 11;
-const INPLACE: u32 = 13;
-
-// `COMPARE_OP` operator indices.
-const LT: u32 = 0;
-const LE: u32 = 1;
-const EQ: u32 = 2;
-const NE: u32 = 3;
-const GT: u32 = 4;
 
 /// `a <op> b` for two machine ints or floats (and their mixes), when it cannot fail and
 /// needs no big integer.
@@ -35,6 +24,9 @@ pub(super) fn binary(op: u32, a: &Value, b: &Value) -> Option<Value> {
                 ADD => x.checked_add(*y),
                 SUB => x.checked_sub(*y),
                 MUL => x.checked_mul(*y),
+                AND => Some(x & y),
+                OR => Some(x | y),
+                XOR => Some(x ^ y),
                 _ => None,
             };
             r.map(Value::Int)
@@ -97,11 +89,11 @@ pub(super) fn get_item(seq: &Value, index: &Value) -> Option<Value> {
     match seq {
         Value::List(l) => {
             let l = l.borrow();
-            let i = norm(*i, l.len())?;
+            let i = norm_index(*i, l.len())?;
             l.get(i).map(copy_value)
         }
         Value::Tuple(t) => {
-            let i = norm(*i, t.len())?;
+            let i = norm_index(*i, t.len())?;
             t.get(i).map(copy_value)
         }
         _ => None,
@@ -114,7 +106,7 @@ pub(super) fn get_item(seq: &Value, index: &Value) -> Option<Value> {
 pub(super) fn set_item(seq: &Value, index: &Value, value: Value) -> Result<(), Value> {
     if let (Value::List(l), Value::Int(i)) = (seq, index)
         && let Ok(mut items) = l.try_borrow_mut()
-        && let Some(i) = norm(*i, items.len())
+        && let Some(i) = norm_index(*i, items.len())
         && let Some(slot) = items.get_mut(i)
     {
         let old = std::mem::replace(slot, value);
@@ -124,13 +116,6 @@ pub(super) fn set_item(seq: &Value, index: &Value, value: Value) -> Result<(), V
         return Ok(());
     }
     Err(value)
-}
-
-#[inline(always)]
-fn norm(i: i64, len: usize) -> Option<usize> {
-    let len = i64::try_from(len).ok()?;
-    let i = if i < 0 { i + len } else { i };
-    (0..len).contains(&i).then_some(i as usize)
 }
 
 /// A copy of `v`: inline values are copied without the out-of-line `clone`.

@@ -10,20 +10,20 @@ use crate::object::float::float_divmod;
 use crate::object::int::{self, Int};
 use crate::object::{ExcKind, PyErr, PyResult, Value};
 
-const ADD: u32 = 0;
-const AND: u32 = 1;
+pub(super) const ADD: u32 = 0;
+pub(super) const AND: u32 = 1;
 const FLOORDIV: u32 = 2;
 const LSHIFT: u32 = 3;
 const MATMUL: u32 = 4;
-const MUL: u32 = 5;
+pub(super) const MUL: u32 = 5;
 const MOD: u32 = 6;
-const OR: u32 = 7;
+pub(super) const OR: u32 = 7;
 const POW: u32 = 8;
 const RSHIFT: u32 = 9;
-const SUB: u32 = 10;
-const TRUEDIV: u32 = 11;
-const XOR: u32 = 12;
-const INPLACE: u32 = 13;
+pub(super) const SUB: u32 = 10;
+pub(super) const TRUEDIV: u32 = 11;
+pub(super) const XOR: u32 = 12;
+pub(super) const INPLACE: u32 = 13;
 
 const DUNDERS: [(&str, &str, &str); 13] = [
     ("__add__", "__radd__", "__iadd__"),
@@ -56,33 +56,8 @@ impl Interp {
     #[inline]
     pub fn binary_op(&mut self, op: u32, a: Value, b: Value) -> PyResult<Value> {
         // Fast paths: machine ints and floats, no allocation.
-        match (&a, &b) {
-            (Value::Int(x), Value::Int(y)) => {
-                let base = if op >= INPLACE { op - INPLACE } else { op };
-                let r = match base {
-                    ADD => x.checked_add(*y),
-                    SUB => x.checked_sub(*y),
-                    MUL => x.checked_mul(*y),
-                    AND => Some(x & y),
-                    OR => Some(x | y),
-                    XOR => Some(x ^ y),
-                    _ => None,
-                };
-                if let Some(r) = r {
-                    return Ok(Value::Int(r));
-                }
-            }
-            (Value::Float(x), Value::Float(y)) => {
-                let base = if op >= INPLACE { op - INPLACE } else { op };
-                match base {
-                    ADD => return Ok(Value::Float(x + y)),
-                    SUB => return Ok(Value::Float(x - y)),
-                    MUL => return Ok(Value::Float(x * y)),
-                    TRUEDIV if *y != 0.0 => return Ok(Value::Float(x / y)),
-                    _ => {}
-                }
-            }
-            _ => {}
+        if let Some(r) = super::fast::binary(op, &a, &b) {
+            return Ok(r);
         }
         self.binary_op_slow(op, a, b)
     }

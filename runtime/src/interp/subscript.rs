@@ -7,7 +7,8 @@ use crate::object::int::Int;
 use crate::object::{ExcKind, PyErr, PyResult, Value};
 
 /// Resolves a Python index against a length (negative indices count from the end).
-fn norm_index(i: i64, len: usize) -> Option<usize> {
+#[inline]
+pub(super) fn norm_index(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let i = if i < 0 { i + len } else { i };
     if (0..len).contains(&i) {
